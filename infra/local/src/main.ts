@@ -1,0 +1,91 @@
+// `npm start`: the whole system on this machine with a simulated election. Run through the bootstrap
+// (infra/bootstrap/bootstrap.mjs), which installs what is missing first.
+import { parseArgs } from "node:util";
+import { startStack, usDate } from "./stack.ts";
+
+const help = `npm start [-- options]
+
+Starts NATS and Redis (or uses NATS_URL / REDIS_URL), the ingest, tracker and API services, builds and serves
+the site, and plays a simulated county election through the ingest endpoints. Ctrl-C stops everything.
+
+Options:
+  --voters N            voters in the simulated county (default 10000)
+  --days-per-minute N   simulated days per real minute (default 10)
+  --seed N              seed of the simulated county (default 2026)
+  --api-port N          API port (default 8080; 0 picks a free one)
+  --ingest-port N       ingest port (default 8081; 0 picks a free one)
+  --site-port N         site port (default 4321; 0 picks a free one)
+  --no-simulation       start the services and the site only
+  -h, --help            this text
+
+Environment: NATS_URL, REDIS_URL (use these servers), NAMESPACE (prefix for streams and keys), LOG_LEVEL,
+IDENTITY_HASH_KEY (else a random one per run).`;
+
+const { values } = parseArgs({
+  options: {
+    voters: { type: "string", default: "10000" },
+    "days-per-minute": { type: "string", default: "10" },
+    seed: { type: "string", default: "2026" },
+    "api-port": { type: "string", default: "8080" },
+    "ingest-port": { type: "string", default: "8081" },
+    "site-port": { type: "string", default: "4321" },
+    "no-simulation": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+
+if (values.help) {
+  console.log(help);
+  process.exit(0);
+}
+
+const number = (name: keyof typeof values, min: number, max: number): number => {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`--${name} must be a whole number from ${min} to ${max}; see npm start -- --help`);
+    process.exit(2);
+  }
+  return value;
+};
+
+const print = (line: string) => console.log(`[stack] ${line}`);
+const startedAt = Date.now();
+const stack = await startStack({
+  voters: number("voters", 1, 2_000_000),
+  daysPerMinute: number("days-per-minute", 1, 10_000),
+  seed: number("seed", 0, 2 ** 31),
+  apiPort: number("api-port", 0, 65_535),
+  ingestPort: number("ingest-port", 0, 65_535),
+  sitePort: number("site-port", 0, 65_535),
+  simulate: !values["no-simulation"],
+  print,
+}).catch((error: unknown) => {
+  console.error(`[stack] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+
+let stopping = false;
+const stopAll = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  print(`${signal}: stopping everything...`);
+  await stack.stop();
+  print("stopped; nothing left running");
+  process.exit(0);
+};
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stopAll(signal));
+
+print(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+print(`site: ${stack.siteUrl}/`);
+print(`API:  ${stack.apiUrl}/v1/lookup  (also through the site at ${stack.siteUrl}/v1/lookup)`);
+print("sample voters to look up (synthetic people):");
+for (const voter of stack.samples) {
+  print(
+    `  ${voter.firstName} ${voter.lastName}, born ${usDate(voter.dateOfBirth)}, ZIP ${voter.zip}, ` +
+      `voter ID ${voter.voterId}, language ${voter.language}`,
+  );
+}
+print(`samples as JSON: ${JSON.stringify(stack.samples)}`);
+print("Ctrl-C stops everything.");
+await stack.simulation;
+if (!stopping) print("the simulated election is over; the stack stays up until Ctrl-C");

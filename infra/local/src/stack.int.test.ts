@@ -1,0 +1,82 @@
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { waitFor } from "@ballot/testing";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "./paths.ts";
+
+const groupAlive = (pgid: number): boolean => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe("npm start stack", () => {
+  it("serves a sample voter's ballot status through the API within 60 seconds and stops cleanly on Ctrl-C", async () => {
+    const startedAt = Date.now();
+    const { NATS_URL: _nats, REDIS_URL: _redis, ...env } = process.env;
+    // Its own process group, as a terminal gives it, so Ctrl-C (SIGINT to the group) can be played exactly.
+    const child = spawn(
+      process.execPath,
+      [
+        "infra/local/src/main.ts",
+        "--voters",
+        "1500",
+        "--days-per-minute",
+        "120",
+        "--api-port",
+        "0",
+        "--ingest-port",
+        "0",
+        "--site-port",
+        "0",
+      ],
+      { cwd: repoRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const pgid = child.pid as number;
+    const lines: string[] = [];
+    createInterface({ input: child.stdout }).on("line", (line) => lines.push(line));
+    createInterface({ input: child.stderr }).on("line", (line) => lines.push(line));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      const samplesLine = await waitFor(
+        "the stack to print its sample voters",
+        () => lines.find((line) => line.includes("samples as JSON: ")),
+        { timeoutMs: 50_000 },
+      );
+      const apiUrl = /API:\s+(http:\/\/\S+)\/v1\/lookup/.exec(lines.join("\n"))?.[1];
+      const siteUrl = /site: (http:\/\/\S+)\//.exec(lines.join("\n"))?.[1];
+      expect(apiUrl).toBeDefined();
+      const samples = JSON.parse(samplesLine.split("samples as JSON: ")[1] as string) as {
+        firstName: string;
+        lastName: string;
+        dateOfBirth: string;
+        zip: string;
+      }[];
+      expect(samples.length).toBeGreaterThanOrEqual(3);
+      const sample = samples[0] as (typeof samples)[number];
+      const [year, month, day] = sample.dateOfBirth.split("-");
+      const ballots = await waitFor("the sample voter's ballot", async () => {
+        const response = await fetch(`${apiUrl}/v1/lookup`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ ...sample, dateOfBirth: `${month}-${day}-${year}` }),
+        });
+        const body = (await response.json()) as { ballots?: { status: string }[] };
+        return response.ok && body.ballots?.length ? body.ballots : undefined;
+      });
+      expect(ballots[0]?.status).toMatch(/^[a-z_]+$/);
+      expect(Date.now() - startedAt).toBeLessThan(60_000);
+      const page = await fetch(`${siteUrl}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Track your mail ballot");
+    } finally {
+      process.kill(-pgid, "SIGINT");
+    }
+    expect(await exited).toBe(0);
+    await waitFor("every process of the stack to be gone", () => !groupAlive(pgid), { timeoutMs: 15_000 });
+    expect(lines.join("\n")).toContain("stopped; nothing left running");
+  });
+});

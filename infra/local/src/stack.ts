@@ -1,0 +1,168 @@
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { RunningServer } from "@ballot/adapters";
+import { canonicalIdentity } from "@ballot/core";
+import {
+  createIngestClient,
+  generateCounty,
+  loadCounty,
+  planElection,
+  playElection,
+  type SimulatedCounty,
+  type SimulatedVoter,
+} from "@ballot/simulator";
+import { dataDir, services } from "./paths.ts";
+import { type ServiceProcess, startService } from "./processes.ts";
+import { type LocalServer, startNatsServer, startRedisServer } from "./servers.ts";
+import { ensureSiteBuilt, serveSite } from "./site.ts";
+
+export interface StackOptions {
+  readonly voters: number;
+  readonly daysPerMinute: number;
+  readonly seed: number;
+  readonly apiPort: number;
+  readonly ingestPort: number;
+  readonly sitePort: number;
+  /** Start no simulated election: just the services. */
+  readonly simulate: boolean;
+  readonly print: (line: string) => void;
+}
+
+export interface RunningStack {
+  readonly siteUrl: string;
+  readonly apiUrl: string;
+  readonly ingestUrl: string;
+  readonly samples: readonly SimulatedVoter[];
+  /** Resolves when the simulated election has been played to its end. */
+  readonly simulation: Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+const usDate = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(8, 10)}-${iso.slice(0, 4)}`;
+
+/** Voters whose name, birth date and ZIP match nobody else, in as many languages as possible. */
+function pickSamples(county: SimulatedCounty, today: string, count = 5): SimulatedVoter[] {
+  const byIdentity = new Map<string, number>();
+  const identityOf = (voter: SimulatedVoter) => {
+    const identity = canonicalIdentity(voter, today);
+    return identity.ok ? identity.value : voter.voterId;
+  };
+  for (const voter of county.voters) byIdentity.set(identityOf(voter), (byIdentity.get(identityOf(voter)) ?? 0) + 1);
+  const unique = county.voters.filter((voter) => byIdentity.get(identityOf(voter)) === 1);
+  const samples: SimulatedVoter[] = [];
+  const languages = new Set<string>();
+  for (const voter of unique) {
+    if (samples.length >= count) break;
+    if (languages.has(voter.language) && samples.length < count - 1) continue;
+    languages.add(voter.language);
+    samples.push(voter);
+  }
+  return samples;
+}
+
+/**
+ * The whole system on one machine: NATS and Redis (unless NATS_URL / REDIS_URL are given), ingest, tracker and
+ * API as separate processes, the built site, and a simulated election played through ingest's HTTP endpoints.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { print } = options;
+  const closers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const close of closers.splice(0).reverse()) await close().catch(() => {});
+  };
+  try {
+    const logDir = join(dataDir, "logs");
+    mkdirSync(logDir, { recursive: true });
+    const servers: LocalServer[] = [];
+    let natsUrl = process.env.NATS_URL;
+    if (!natsUrl) {
+      const nats = await startNatsServer();
+      servers.push(nats);
+      natsUrl = nats.url;
+    }
+    let redisUrl = process.env.REDIS_URL;
+    if (!redisUrl) {
+      const redis = await startRedisServer();
+      servers.push(redis);
+      redisUrl = redis.url;
+    }
+    closers.push(async () => {
+      await Promise.all(servers.map((server) => server.stop()));
+    });
+    print(
+      `NATS ${natsUrl}${process.env.NATS_URL ? " (given)" : ""}, Redis ${redisUrl}${process.env.REDIS_URL ? " (given)" : ""}`,
+    );
+
+    const county = "06999";
+    const feedToken = randomBytes(24).toString("base64url");
+    const countyToken = randomBytes(24).toString("base64url");
+    const env: Record<string, string> = {
+      NATS_URL: natsUrl,
+      REDIS_URL: redisUrl,
+      NAMESPACE: process.env.NAMESPACE ?? "",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+      IDENTITY_HASH_KEY: process.env.IDENTITY_HASH_KEY ?? randomBytes(32).toString("base64url"),
+      FEED_TOKENS: `usps=${feedToken}`,
+      COUNTY_TOKENS: `${county}=${countyToken}`,
+      INGEST_PORT: String(options.ingestPort),
+      API_PORT: String(options.apiPort),
+      SITE_ORIGIN: `http://127.0.0.1:${options.sitePort}`,
+    };
+    const start = async (name: keyof typeof services): Promise<ServiceProcess> => {
+      const log = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
+      const service = await startService({ name, ...services[name], env, onLine: (line) => log.write(`${line}\n`) });
+      closers.push(async () => {
+        await service.stop();
+        log.end();
+      });
+      void service.exited.then((code) => {
+        if (code !== 0 && code !== null) print(`${name} stopped with exit code ${code}; see .data/logs/${name}.log`);
+      });
+      return service;
+    };
+    const [ingest, api] = await Promise.all([start("ingest"), start("api"), start("tracker")]);
+    if (!ingest?.url || !api?.url) throw new Error("ingest or api did not say where it listens");
+    print(`services up: ingest ${ingest.url}, api ${api.url} (logs in .data/logs/)`);
+
+    print("building the site (skipped when up to date)...");
+    await ensureSiteBuilt();
+    const site: RunningServer = await serveSite({ apiUrl: api.url, port: options.sitePort });
+    closers.push(() => site.close());
+
+    const today = new Date().toISOString().slice(0, 10);
+    const simulated = generateCounty({ voters: options.voters, seed: options.seed, county, today });
+    const samples = pickSamples(simulated, today);
+    let simulation: Promise<unknown> = Promise.resolve();
+    if (options.simulate) {
+      const startMs = Date.now() - 40 * 86_400_000;
+      const client = createIngestClient({ ingestUrl: ingest.url, feed: "usps", feedToken, county, countyToken });
+      print(`loading ${options.voters.toLocaleString("en-US")} voters and their ballots...`);
+      const loaded = await loadCounty(client, simulated, startMs);
+      print(`county ${simulated.countyName}: ${loaded.voters} voters and ${loaded.ballots} ballots accepted`);
+      const plan = planElection(simulated, { startMs });
+      const play = playElection({
+        client,
+        county: simulated,
+        plan,
+        speed: (options.daysPerMinute * 86_400_000) / 60_000,
+        onProgress: (progress) =>
+          print(
+            `simulated day ${progress.day}/${progress.days}: ${progress.scansSent.toLocaleString("en-US")} USPS scans, ` +
+              `${progress.statusesSent.toLocaleString("en-US")} county updates sent, ` +
+              `${progress.eventsLeft.toLocaleString("en-US")} to go`,
+          ),
+      });
+      closers.push(async () => {
+        await play.stop();
+      });
+      simulation = play.done;
+    }
+    return { siteUrl: site.url, apiUrl: api.url, ingestUrl: ingest.url, samples, simulation, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export { usDate };

@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+import { startService } from "@ballot/local-stack";
+import { services } from "@ballot/local-stack/paths";
+import autocannon from "autocannon";
+const redisUrl = process.argv[2] as string;
+const bare = process.argv[3] === "bare";
+const mk = () => startService({ name: "api", entry: bare ? `${process.cwd()}/load-tests/src/bench-lookup.ts` : services.api.entry, readyMessage: bare ? "bare listening" : "api listening", env: { REDIS_URL: redisUrl, NAMESPACE: "bench", LOG_LEVEL: "warn", API_PORT: "0", IDENTITY_HASH_KEY: "bench-identity-hash-key-0123456789abcdef", API_TOKEN_KEY: "x".repeat(40), API_TRUSTED_PROXY_HOPS: "1", BENCH_LOOKUP_SERVE_BARE: bare ? "1" : "", BENCH_VOTERS: "2000" } });
+const apis = [await mk(), await mk()];
+const bodies = JSON.parse(readFileSync("/tmp/samples.json", "utf8")).map((b: object) => JSON.stringify(b));
+let n = 0;
+const run = (url: string, d: number) => new Promise<autocannon.Result>((res, rej) => autocannon({ url, connections: 16, duration: d, requests: [{ method: "POST", path: "/v1/lookup" }], setupClient: (client) => { const reqs = []; for (let i = 0; i < 600; i++) { n++; reqs.push({ method: "POST", path: "/v1/lookup", headers: { "content-type": "application/json", "x-forwarded-for": `10.0.${(n >> 8) & 255}.${n & 255}` }, body: bodies[n % bodies.length] }); } client.setRequests(reqs as any); } }, (e, r) => e ? rej(e) : res(r)));
+await Promise.all(apis.map((a) => run(a.url as string, 2)));
+const rs = await Promise.all(apis.map((a) => run(a.url as string, 6)));
+const total = rs.reduce((s, r) => s + r.requests.total, 0);
+console.log(`req/s ${Math.round(total / 6)} p99 ${rs.map((r) => r.latency.p99)} p50 ${rs.map((r) => r.latency.p50)}`, rs.map((r) => JSON.stringify((r as any).statusCodeStats)).join(" "));
+for (const a of apis) await a.stop();

@@ -1,0 +1,71 @@
+import type { Redis, RedisBallotStore } from "@ballot/adapters";
+import type { RedisKeys } from "@ballot/contracts";
+import { type BallotStatus, viewBallot } from "@ballot/core";
+
+/** A ballot as the voter sees it. */
+export interface BallotView {
+  readonly ballotId: string;
+  readonly electionId: string;
+  readonly status: BallotStatus;
+  readonly asOf: string;
+  readonly timeline: { readonly status: BallotStatus; readonly at: string; readonly reasonCode?: string }[];
+  readonly expectedDeliveryDate?: string;
+  /** While the ballot stands rejected or waits for a cure: why, and how to fix it when the county said. */
+  readonly rejection?: { readonly reason: string; readonly cureDeadline?: string; readonly cureUrl?: string };
+}
+
+/**
+ * Ids that no voter or ballot can have (real ones are `[A-Za-z0-9._-]`): a lookup that finds nobody still reads a
+ * ballot set and a ballot hash under these, so that it does the same Redis work as one that finds a voter and takes
+ * about as long (a faster "not found" would tell who is on the roll).
+ */
+const decoyVoterId = "~decoy";
+const decoyBallotKey = "~decoy";
+
+/**
+ * Reads the ballots of one voter, newest issue first; with no voter, reads the decoys and returns nothing. Always
+ * one ballot-set read and at least one ballot-hash read.
+ */
+export async function readVoterBallots(
+  redis: Redis,
+  store: RedisBallotStore,
+  keys: RedisKeys,
+  voterId: string | undefined,
+): Promise<BallotView[]> {
+  const ballotKeys = await redis.smembers(keys.voterBallots(voterId ?? decoyVoterId));
+  const stored = await Promise.all(
+    (ballotKeys.length > 0 ? ballotKeys : [decoyBallotKey]).map((ballotKey) => store.load(ballotKey)),
+  );
+  if (voterId === undefined) return [];
+  const views: { view: BallotView; issuedAtMs: number }[] = [];
+  for (const ballot of stored) {
+    const state = ballot?.state;
+    const view = state && viewBallot(state);
+    if (!state?.ballotId || !state.electionId || !view) continue;
+    views.push({
+      issuedAtMs: state.issuedAtMs ?? 0,
+      view: {
+        ballotId: state.ballotId,
+        electionId: state.electionId,
+        status: view.status,
+        asOf: new Date(state.asOfMs).toISOString(),
+        timeline: view.timeline.map((entry) => ({
+          status: entry.status,
+          at: new Date(entry.atMs).toISOString(),
+          ...(entry.reasonCode ? { reasonCode: entry.reasonCode } : {}),
+        })),
+        ...(state.expectedDeliveryDate ? { expectedDeliveryDate: state.expectedDeliveryDate.date } : {}),
+        ...(view.rejection
+          ? {
+              rejection: {
+                reason: view.rejection.reasonCode,
+                ...(view.rejection.cureDeadline ? { cureDeadline: view.rejection.cureDeadline } : {}),
+                ...(view.rejection.cureUrl ? { cureUrl: view.rejection.cureUrl } : {}),
+              },
+            }
+          : {}),
+      },
+    });
+  }
+  return views.sort((a, b) => b.issuedAtMs - a.issuedAtMs).map((entry) => entry.view);
+}

@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { connectRedis, createIdentityHasher, RedisBallotStore, serveHttp } from "@ballot/adapters";
+import { createRedisKeys } from "@ballot/contracts";
+import { announceReady, createLogger, handleShutdown, parseEnv } from "@ballot/runtime";
+import { collectDefaultMetrics } from "prom-client";
+import { createApiApp } from "./app.ts";
+import { apiEnvSchema } from "./env.ts";
+import { createApiMetrics } from "./metrics.ts";
+
+const env = parseEnv(apiEnvSchema);
+const log = createLogger({ name: "api", level: env.LOG_LEVEL });
+const shutdown = handleShutdown({ log });
+const keys = createRedisKeys(env.NAMESPACE);
+const redis = connectRedis(env.REDIS_URL, "api");
+shutdown.add(async () => {
+  await redis.quit();
+});
+
+if (!env.API_TOKEN_KEY) {
+  log.warn({}, "API_TOKEN_KEY is not set: voter tokens are signed with a random key and end with this process");
+}
+const metrics = createApiMetrics();
+collectDefaultMetrics({ register: metrics.registry });
+
+const app = createApiApp({
+  redis,
+  store: new RedisBallotStore(redis, keys),
+  keys,
+  hashIdentity: createIdentityHasher(env.IDENTITY_HASH_KEY),
+  siteOrigin: env.SITE_ORIGIN,
+  maxBodyBytes: env.API_MAX_BODY_BYTES,
+  log,
+  tokenKey: env.API_TOKEN_KEY ?? randomBytes(32).toString("base64url"),
+  tokenTtlMs: env.API_TOKEN_TTL_SECONDS * 1000,
+  rateLimits: {
+    perAddress: { limit: env.API_ADDRESS_LOOKUP_LIMIT, windowMs: env.API_ADDRESS_LOOKUP_WINDOW_SECONDS * 1000 },
+    perIdentityMiss: { limit: env.API_IDENTITY_MISS_LIMIT, windowMs: env.API_IDENTITY_MISS_WINDOW_SECONDS * 1000 },
+  },
+  trustedProxyHops: env.API_TRUSTED_PROXY_HOPS,
+  metrics,
+  metricsToken: env.API_METRICS_TOKEN,
+});
+const server = await serveHttp(app, { port: env.API_PORT, hostname: env.API_HOST });
+shutdown.add(() => server.close());
+announceReady(
+  log,
+  {
+    url: server.url,
+    addressLookupLimit: `${env.API_ADDRESS_LOOKUP_LIMIT}/${env.API_ADDRESS_LOOKUP_WINDOW_SECONDS}s`,
+    identityMissLimit: `${env.API_IDENTITY_MISS_LIMIT}/${env.API_IDENTITY_MISS_WINDOW_SECONDS}s`,
+    trustedProxyHops: env.API_TRUSTED_PROXY_HOPS,
+  },
+  "api listening",
+);

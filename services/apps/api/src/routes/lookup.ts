@@ -1,0 +1,122 @@
+import type { RateLimitDecision } from "@ballot/adapters";
+import { canonicalIdentity } from "@ballot/core";
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import type { ApiDeps, ApiEnvContext } from "../app.ts";
+import { readVoterBallots } from "../ballot-view.ts";
+import { clientAddressOf } from "../client-address.ts";
+import { apiError } from "../errors.ts";
+import { readSmallJsonBody } from "../json-body.ts";
+import { retryAfterSeconds } from "../rate-limits.ts";
+
+const lookupSchema = z.object({
+  firstName: z.string().max(100),
+  lastName: z.string().max(100),
+  dateOfBirth: z.string().max(20),
+  zip: z.string().max(10),
+  voterId: z.string().max(64).optional(),
+});
+
+const notFoundGuidance =
+  "We could not find a ballot for those details. Check that they match your voter registration (the ZIP code of " +
+  "your home address, your date of birth as MM-DD-YYYY). New registrations take a few days to appear. If it " +
+  "still fails, call your county elections office.";
+
+function rateLimited(c: Context, decision: RateLimitDecision): Response {
+  const seconds = retryAfterSeconds(decision.retryAfterMs);
+  c.header("Retry-After", String(seconds));
+  return apiError(c, "RATE_LIMITED", `Too many lookups. Try again in ${seconds} seconds.`);
+}
+
+/**
+ * The rate-limit identity of a lookup: the keyed hash of the normalised names and ZIP, without the birth date, so
+ * that guesses at one person's birth date all count against one identity. Domain-separated from the index hash.
+ */
+const limitIdentityOf = (deps: ApiDeps, canonical: string): string => {
+  const [firstName, lastName, , zip] = canonical.split("|");
+  return deps.hashIdentity(`rate-limit|${firstName}|${lastName}|${zip}`);
+};
+
+/**
+ * POST /v1/lookup: name, date of birth and ZIP (and the voter id when that is ambiguous) to the voter's ballots and a
+ * short-lived token for managing alerts.
+ *
+ * Three Redis round trips, the same on every path, so that the answer does not tell who is on the roll by its timing
+ * or its limits:
+ * 1. the client address is counted (every lookup, valid or not) beside the read of the identity index;
+ * 2. one ballot set (the voter's, or a decoy's) is read beside the name+ZIP limit: a miss is counted, a match only
+ *    checked, and past the limit both are refused alike;
+ * 3. the voter's ballot hashes are read (at least one: a decoy when there is none).
+ */
+export function registerLookup(app: Hono<ApiEnvContext>, deps: ApiDeps) {
+  app.post("/v1/lookup", async (c) => {
+    const body = await readSmallJsonBody(c, deps.maxBodyBytes);
+    // Every lookup counts against its address, valid or not; the count runs beside the first read.
+    const byAddressPromise = deps.limiters.address.consume(clientAddressOf(c, deps.trustedProxyHops));
+    const invalid = async (answer: () => Response): Promise<Response> => {
+      const byAddress = await byAddressPromise;
+      if (!byAddress.allowed) {
+        deps.metrics.countLookup("rate_limited_address");
+        return rateLimited(c, byAddress);
+      }
+      deps.metrics.countLookup("invalid");
+      return answer();
+    };
+    if (!body.ok) {
+      const { problem } = body;
+      return invalid(() =>
+        problem.kind === "too_large"
+          ? apiError(c, "PAYLOAD_TOO_LARGE", `requests are limited to ${problem.limitBytes} bytes`)
+          : apiError(c, "VALIDATION_FAILED", "send a JSON object: firstName, lastName, dateOfBirth, zip"),
+      );
+    }
+    const parsed = lookupSchema.safeParse(body.json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join(".") || "body";
+      return invalid(() => apiError(c, "VALIDATION_FAILED", `${field}: ${issue?.message ?? "invalid"}`, { field }));
+    }
+    const identity = canonicalIdentity(parsed.data, deps.now().toISOString().slice(0, 10));
+    if (!identity.ok) {
+      const { field, message } = identity.error;
+      return invalid(() => apiError(c, "VALIDATION_FAILED", message, { field }));
+    }
+
+    const [byAddress, candidates] = await Promise.all([
+      byAddressPromise,
+      deps.redis.smembers(deps.keys.identity(deps.hashIdentity(identity.value))),
+    ]);
+    if (!byAddress.allowed) {
+      deps.metrics.countLookup("rate_limited_address");
+      return rateLimited(c, byAddress);
+    }
+    const { voterId } = parsed.data;
+    const matches = voterId ? candidates.filter((id) => id === voterId) : candidates;
+    const limitIdentity = limitIdentityOf(deps, identity.value);
+    const [ballots, byIdentity] = await Promise.all([
+      readVoterBallots(deps.redis, deps.store, deps.keys, matches.length === 1 ? matches[0] : undefined),
+      matches.length === 0
+        ? deps.limiters.identity.consume(limitIdentity)
+        : deps.limiters.identity.check(limitIdentity),
+    ]);
+    if (!byIdentity.allowed) {
+      deps.metrics.countLookup("rate_limited_identity");
+      return rateLimited(c, byIdentity);
+    }
+
+    if (matches.length === 0) {
+      deps.metrics.countLookup("not_found");
+      return apiError(c, "VOTER_NOT_FOUND", notFoundGuidance);
+    }
+    const [onlyMatch] = matches;
+    if (matches.length > 1 || onlyMatch === undefined) {
+      deps.metrics.countLookup("ambiguous");
+      return apiError(c, "VOTER_AMBIGUOUS", "More than one voter matches these details; add your voter ID.", {
+        field: "voterId",
+      });
+    }
+    deps.metrics.countLookup("found");
+    const { token } = deps.tokens.sign(onlyMatch, deps.now().getTime());
+    return c.json({ ballots, token });
+  });
+}

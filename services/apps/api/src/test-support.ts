@@ -1,0 +1,179 @@
+// Shared by the API's integration tests: seeds Redis the way the tracker writes it, and builds the app as main.ts does.
+import { Writable } from "node:stream";
+import { createIdentityHasher, RedisBallotStore, type RunningServer, serveHttp } from "@ballot/adapters";
+import { ballotKeyOf } from "@ballot/contracts";
+import {
+  applyEvidence,
+  type BallotEvidence,
+  type BallotState,
+  canonicalIdentity,
+  emptyBallotState,
+  type IdentityInput,
+} from "@ballot/core";
+import { createLogger } from "@ballot/runtime";
+import type { TestNamespace } from "@ballot/testing";
+import { type ApiOptions, createApiApp } from "./app.ts";
+import { createApiMetrics } from "./metrics.ts";
+
+export const testIdentityHashKey = "api-test-identity-hash-key-0123456789";
+export const testTokenKey = "api-test-token-key-0123456789-abcdefghij";
+export const hashTestIdentity = createIdentityHasher(testIdentityHashKey);
+/** The day the tests live on, so that birth dates "in the future" stay so. */
+export const testToday = new Date("2026-10-20T12:00:00Z");
+
+export interface SeedBallot {
+  readonly ballotId: string;
+  readonly electionId?: string;
+  readonly issuedAt?: string;
+  /** Evidence after issuance, applied in order by the same reducer the tracker uses. */
+  readonly evidence?: readonly BallotEvidence[];
+  readonly expectedDeliveryDate?: string;
+}
+
+export interface SeedVoter extends IdentityInput {
+  readonly voterId: string;
+  readonly county?: string;
+  readonly ballots?: readonly SeedBallot[];
+}
+
+let serial = 0;
+
+function ballotStateOf(voter: SeedVoter, ballot: SeedBallot): BallotState {
+  const issued: BallotEvidence = {
+    kind: "issued",
+    ballotId: ballot.ballotId,
+    voterId: voter.voterId,
+    county: voter.county ?? "06999",
+    electionId: ballot.electionId ?? "2026-11-03-general",
+    zip: voter.zip.slice(0, 5),
+    occurredAtMs: Date.parse(ballot.issuedAt ?? "2026-10-05T09:00:00Z"),
+  };
+  return [issued, ...(ballot.evidence ?? [])].reduce(applyEvidence, emptyBallotState);
+}
+
+/**
+ * Writes a voter as the tracker does (county-voter.ts, county-ballot.ts): the identity index under the keyed hash of
+ * the canonical identity, the voter hash, the voter's ballot set and each ballot through RedisBallotStore.
+ */
+export async function seedVoter(ns: TestNamespace, voter: SeedVoter): Promise<{ ballotKeys: string[] }> {
+  const canonical = canonicalIdentity(voter, testToday.toISOString().slice(0, 10));
+  if (!canonical.ok) throw new Error(`test voter ${voter.voterId} has an invalid identity: ${canonical.error.message}`);
+  const identityHash = hashTestIdentity(canonical.value);
+  const store = new RedisBallotStore(ns.redis, ns.keys);
+  const ballotKeys: string[] = [];
+  for (const ballot of voter.ballots ?? []) {
+    serial += 1;
+    const ballotKey = ballotKeyOf("314159", String(serial).padStart(9, "0"));
+    if (!(await store.compareAndSet(ballotKey, 0, ballotStateOf(voter, ballot)))) {
+      throw new Error(`ballot ${ballotKey} was already seeded`);
+    }
+    ballotKeys.push(ballotKey);
+  }
+  const pipeline = ns.redis.multi();
+  pipeline.hset(ns.keys.voter(voter.voterId), {
+    county: voter.county ?? "06999",
+    zip: voter.zip.slice(0, 5),
+    language: "en",
+    identity: identityHash,
+    updated: "2026-10-01T00:00:00Z",
+  });
+  pipeline.sadd(ns.keys.identity(identityHash), voter.voterId);
+  if (ballotKeys.length > 0) pipeline.sadd(ns.keys.voterBallots(voter.voterId), ...ballotKeys);
+  await pipeline.exec();
+  return { ballotKeys };
+}
+
+export const ana: SeedVoter = {
+  voterId: "V1001",
+  firstName: "Ana",
+  lastName: "Lee",
+  dateOfBirth: "1980-12-31",
+  zip: "95616",
+  ballots: [
+    {
+      ballotId: "B1001",
+      evidence: [
+        { kind: "county", status: "mailed", occurredAtMs: Date.parse("2026-10-06T09:00:00Z") },
+        {
+          kind: "usps",
+          leg: "outbound",
+          milestone: "in_transit",
+          occurredAtMs: Date.parse("2026-10-07T02:40:00Z"),
+          expectedDeliveryDate: "2026-10-09",
+        },
+      ],
+    },
+  ],
+};
+
+/** Ana's details as a voter types them into the form. */
+export const anaLookup = { firstName: "Ana", lastName: "Lee", dateOfBirth: "12-31-1980", zip: "95616" };
+
+/** Plenty of room by default, so that only the tests about limits meet them. */
+export const roomyRateLimits: NonNullable<ApiOptions["rateLimits"]> = {
+  perAddress: { limit: 10_000, windowMs: 60_000 },
+  perIdentityMiss: { limit: 10_000, windowMs: 60_000 },
+};
+
+export interface TestApi {
+  readonly app: ReturnType<typeof createApiApp>;
+  /** What the app logged, one JSON line each. */
+  readonly logLines: () => string[];
+}
+
+export function createTestApi(ns: TestNamespace, overrides: Partial<ApiOptions> = {}): TestApi {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString().split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const app = createApiApp({
+    redis: ns.redis,
+    store: new RedisBallotStore(ns.redis, ns.keys),
+    keys: ns.keys,
+    hashIdentity: hashTestIdentity,
+    siteOrigin: "https://ballots.example.org",
+    maxBodyBytes: 4 * 1024,
+    log: createLogger({ name: "api-test", level: "info", destination }),
+    tokenKey: testTokenKey,
+    rateLimits: roomyRateLimits,
+    metrics: createApiMetrics(),
+    now: () => testToday,
+    ...overrides,
+  });
+  return { app, logLines: () => [...lines] };
+}
+
+/** The app on a real Node HTTP server, for what only a real connection has (the peer address). */
+export async function serveTestApi(
+  ns: TestNamespace,
+  overrides: Partial<ApiOptions> = {},
+): Promise<TestApi & { server: RunningServer }> {
+  const api = createTestApi(ns, overrides);
+  return { ...api, server: await serveHttp(api.app) };
+}
+
+export interface LookupAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: {
+    ballots?: Record<string, unknown>[];
+    token?: string;
+    error?: { code: string; message: string; requestId: string; details?: { field?: string } };
+  };
+}
+
+export async function postLookup(
+  app: TestApi["app"],
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<LookupAnswer> {
+  const response = await app.request("/v1/lookup", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as LookupAnswer["body"] };
+}

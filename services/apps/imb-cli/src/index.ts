@@ -1,0 +1,2 @@
+export { mapLines, outputChunkChars } from "./batch.ts";
+export { type CliIo, decodeLine, encodeLine, exitCodes, formatDecoded, runImbCli, usage } from "./imb-cli.ts";

@@ -1,0 +1,16 @@
+import type { JetStreamPublisher, Redis, RedisBallotStore } from "@ballot/adapters";
+import type { Catalog, RedisKeys } from "@ballot/contracts";
+
+export interface TrackerDeps {
+  readonly catalog: Catalog;
+  readonly keys: RedisKeys;
+  readonly redis: Redis;
+  readonly store: RedisBallotStore;
+  readonly publisher: JetStreamPublisher;
+  readonly unknownBallotAttempts: number;
+  /**
+   * Publish status changes (default). A rebuild replays history with this off: the changes were announced when
+   * they happened, and voters must not hear them twice.
+   */
+  readonly announce?: boolean;
+}

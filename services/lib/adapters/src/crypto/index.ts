@@ -1,0 +1,1 @@
+export { createIdentityHasher } from "./identity-hasher.ts";

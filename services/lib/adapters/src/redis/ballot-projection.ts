@@ -1,0 +1,153 @@
+import type { RedisKeys } from "@ballot/contracts";
+import {
+  type BallotState,
+  type BallotStatus,
+  correctionCount,
+  effectiveCountyEntries,
+  isBallotStatus,
+  viewBallot,
+} from "@ballot/core";
+
+/**
+ * What a ballot contributes to its county's dashboard figures: one count by status and by ZIP, and membership of
+ * the in-the-mail, cure and undeliverable queues. Kept incrementally, so no page ever scans all ballots.
+ *
+ * The ballot hash remembers what it last contributed (field `p`, `status|zip`), and one script moves the counts and
+ * the marker together, so a tracker that dies half-way, or two trackers on the same ballot, never count twice.
+ */
+export interface Projection {
+  readonly county: string;
+  /** `status|zip`: what the counts should hold for this ballot. */
+  readonly marker: string;
+  readonly status: BallotStatus;
+  /** When the evidence of that status happened. */
+  readonly statusAtMs: number;
+  readonly zip: string;
+  /** Epoch seconds; undefined removes the ballot from that queue. */
+  readonly inMailSince?: number | undefined;
+  readonly cureDeadline?: number | undefined;
+  readonly undeliverableSince?: number | undefined;
+  /** County corrections so far: a status reached again after one is a new announcement. */
+  readonly corrections: number;
+}
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+export function projectionOf(state: BallotState): Projection | undefined {
+  const view = viewBallot(state);
+  if (!view || !state.county) return undefined;
+  const zip = state.zip ?? "";
+  const mailedAtMs = effectiveCountyEntries(state).find((entry) => entry.status === "mailed")?.atMs ?? 0;
+  const lastSignMs = Math.max(state.lastOutboundScanAtMs ?? 0, mailedAtMs);
+  const cureDeadline = view.rejection?.cureDeadline
+    ? Date.parse(`${view.rejection.cureDeadline}T23:59:59Z`)
+    : undefined;
+  return {
+    county: state.county,
+    marker: `${view.status}|${zip}`,
+    status: view.status,
+    statusAtMs: view.statusAtMs,
+    zip,
+    inMailSince:
+      view.status === "mailed" || view.status === "in_transit" ? seconds(lastSignMs || view.statusAtMs) : undefined,
+    cureDeadline: view.status === "cure_pending" && cureDeadline ? seconds(cureDeadline) : undefined,
+    undeliverableSince: view.status === "undeliverable" ? seconds(view.statusAtMs) : undefined,
+    corrections: correctionCount(state),
+  };
+}
+
+// KEYS: ballot hash, county counts, in-mail, cure queue, undeliverable.
+// ARGV: expected marker ('' for none), new marker, new status, zip, in-mail score, cure score, undeliverable score,
+// ballot key, corrections so far.
+// Returns { 1 moved | 0 held | -1 conflict, the pending announcement or '' }.
+// The pending announcement (field `n`, `from>to>corrections`) is written in the same step as the counts, so exactly
+// one writer claims each change; it stays until the announcement is published, so a writer that dies in between
+// leaves it for the redelivered event to publish. Two changes before one is published fold into one (from the first
+// `from` to the last `to`).
+export const projectScript = `
+local current = redis.call('HGET', KEYS[1], 'p') or ''
+local moved = 0
+if current ~= ARGV[2] then
+  if current ~= ARGV[1] then return {-1, ''} end
+  local oldStatus = ''
+  if current ~= '' then
+    local sep = string.find(current, '|', 1, true)
+    oldStatus = string.sub(current, 1, sep - 1)
+    local oldZip = string.sub(current, sep + 1)
+    redis.call('HINCRBY', KEYS[2], 's:' .. oldStatus, -1)
+    if oldZip ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. oldZip .. ':' .. oldStatus, -1) end
+  end
+  redis.call('HINCRBY', KEYS[2], 's:' .. ARGV[3], 1)
+  if ARGV[4] ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. ARGV[4] .. ':' .. ARGV[3], 1) end
+  redis.call('HSET', KEYS[1], 'p', ARGV[2])
+  if oldStatus ~= ARGV[3] then
+    local from = oldStatus
+    local pending = redis.call('HGET', KEYS[1], 'n')
+    if pending then from = string.sub(pending, 1, string.find(pending, '>', 1, true) - 1) end
+    if from == ARGV[3] and pending then
+      redis.call('HDEL', KEYS[1], 'n')
+    else
+      redis.call('HSET', KEYS[1], 'n', from .. '>' .. ARGV[3] .. '>' .. ARGV[9])
+    end
+  end
+  moved = 1
+end
+local queues = { {KEYS[3], ARGV[5]}, {KEYS[4], ARGV[6]}, {KEYS[5], ARGV[7]} }
+for _, queue in ipairs(queues) do
+  if queue[2] == '' then redis.call('ZREM', queue[1], ARGV[8]) else redis.call('ZADD', queue[1], queue[2], ARGV[8]) end
+end
+return {moved, redis.call('HGET', KEYS[1], 'n') or ''}
+`;
+
+// KEYS: ballot hash. ARGV: the announcement just published. Clears it unless a newer one replaced it.
+export const announcedScript = `
+if redis.call('HGET', KEYS[1], 'n') == ARGV[1] then redis.call('HDEL', KEYS[1], 'n') return 1 end
+return 0
+`;
+
+/** A change of voter-facing status claimed by one writer and not yet published. */
+export interface PendingAnnouncement {
+  /** As stored, to clear it once published. */
+  readonly raw: string;
+  readonly from: BallotStatus | null;
+  readonly to: BallotStatus;
+  readonly corrections: number;
+}
+
+export function parseAnnouncement(raw: string): PendingAnnouncement | undefined {
+  const [from = "", to = "", corrections = "0"] = raw.split(">");
+  if (!isBallotStatus(to)) return undefined;
+  return { raw, from: isBallotStatus(from) ? from : null, to, corrections: Number(corrections) };
+}
+
+export interface ProjectOutcome {
+  readonly outcome: "moved" | "held" | "conflict";
+  /** A claimed change not yet published, whoever claimed it. */
+  readonly pending: PendingAnnouncement | undefined;
+}
+
+/** The Redis commands for one projection, for the store to run. */
+export function projectionArguments(
+  keys: RedisKeys,
+  ballotKey: string,
+  expectedMarker: string,
+  projection: Projection,
+) {
+  const score = (value: number | undefined) => (value === undefined ? "" : String(value));
+  return [
+    keys.ballot(ballotKey),
+    keys.countyCounts(projection.county),
+    keys.inMail(projection.county),
+    keys.cureQueue(projection.county),
+    keys.undeliverable(projection.county),
+    expectedMarker,
+    projection.marker,
+    projection.status,
+    projection.zip,
+    score(projection.inMailSince),
+    score(projection.cureDeadline),
+    score(projection.undeliverableSince),
+    ballotKey,
+    String(projection.corrections),
+  ];
+}

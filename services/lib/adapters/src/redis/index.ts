@@ -1,0 +1,16 @@
+export { decodeBallot, encodeBallot } from "./ballot-codec.ts";
+export {
+  type PendingAnnouncement,
+  type Projection,
+  type ProjectOutcome,
+  projectionOf,
+} from "./ballot-projection.ts";
+export { RedisBallotStore, type StoredBallot } from "./ballot-store.ts";
+export { connectRedis, type Redis } from "./connection.ts";
+export {
+  type RateLimitDecision,
+  type RateLimiter,
+  UpstashRateLimiter,
+  type UpstashRateLimiterOptions,
+} from "./upstash-rate-limiter.ts";
+export { createUpstashRedis, type UpstashScriptClient } from "./upstash-ratelimit-redis.ts";

@@ -1,0 +1,61 @@
+/**
+ * Every Redis key, from one builder. Keys of one ballot share the hash tag `{mailerId:serial}` so that Redis
+ * Cluster keeps them on one shard; `namespace` isolates stacks and tests that share a server.
+ */
+export function createRedisKeys(namespace = "") {
+  const prefix = namespace ? `${namespace}:` : "";
+  return {
+    prefix,
+    /** Hash: the reduced state of one ballot. */
+    ballot: (ballotKey: string) => `${prefix}ballot:{${ballotKey}}`,
+    /** String: the ballot key an IMb (mailer id + serial, either leg) belongs to. */
+    imbAlias: (mailerId: string, serialNumber: string) => `${prefix}imb:{${mailerId}:${serialNumber}}`,
+    /** String: the ballot key of a county ballot id. */
+    ballotId: (ballotId: string) => `${prefix}ballot-id:{${ballotId}}`,
+    /** Hash: what the lookup needs of a voter (county, ZIP, language); no names. */
+    voter: (voterId: string) => `${prefix}voter:{${voterId}}`,
+    /** Set: the ballot keys of a voter. */
+    voterBallots: (voterId: string) => `${prefix}voter:{${voterId}}:ballots`,
+    /** Set: the voter ids whose identity hashes to this value (more than one: ask for the voter id). */
+    identity: (identityHash: string) => `${prefix}identity:{${identityHash}}`,
+    /** Hash: a county's ballots by status (`s:<status>`) and by ZIP and status (`z:<zip>:<status>`). */
+    countyCounts: (county: string) => `${prefix}counts:{${county}}`,
+    /** Sorted set: the county's ballots on their way to the voter, scored by their last sign of life (epoch s). */
+    inMail: (county: string) => `${prefix}in-mail:{${county}}`,
+    /** Sorted set: the county's ballots waiting for a cure, scored by the cure deadline (epoch s). */
+    cureQueue: (county: string) => `${prefix}cure-queue:{${county}}`,
+    /** Sorted set: the county's undeliverable ballots, scored by when they became so (epoch s). */
+    undeliverable: (county: string) => `${prefix}undeliverable:{${county}}`,
+    /** Set: the counties the tracker has seen ballots of. */
+    counties: () => `${prefix}counties`,
+    /**
+     * Patterns of every key derived from the event stream, which a rebuild clears and replays. Anything else
+     * (subscriptions, rate limits) is not derived and is left alone.
+     */
+    derivedStatePatterns: () =>
+      [
+        "ballot:*",
+        "imb:*",
+        "ballot-id:*",
+        "voter:*",
+        "identity:*",
+        "counts:*",
+        "in-mail:*",
+        "cure-queue:*",
+        "undeliverable:*",
+        "counties",
+      ].map((pattern) => `${prefix}${pattern}`),
+    /**
+     * Hash: alerts already raised for the county's ballots (`<ballotKey>:<kind>` -> what it was about), so a rule
+     * that runs every minute raises each alert once. Not derived from the stream: a rebuild keeps it.
+     */
+    alertsRaised: (county: string) => `${prefix}alerts-raised:{${county}}`,
+    /** Hash: counters of scans that matched no ballot of ours, by mailer id. */
+    foreignScans: () => `${prefix}stats:foreign-scans`,
+  };
+}
+
+export type RedisKeys = ReturnType<typeof createRedisKeys>;
+
+/** A ballot is keyed on the mailer id and serial number of its outbound IMb (DESIGN.md, Ballot state). */
+export const ballotKeyOf = (mailerId: string, serialNumber: string): string => `${mailerId}:${serialNumber}`;

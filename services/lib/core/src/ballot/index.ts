@@ -1,0 +1,28 @@
+export {
+  applyEvidence,
+  type BallotEvidence,
+  type BallotState,
+  type BallotView,
+  type CountyEntry,
+  correctionCount,
+  currentStatus,
+  effectiveCountyEntries,
+  emptyBallotState,
+  isLostSuspected,
+  type Rejection,
+  type TimelineEntry,
+  timelineOf,
+  type UspsStatus,
+  viewBallot,
+} from "./reduce.ts";
+export {
+  type BallotStatus,
+  ballotStatuses,
+  type CountyStatus,
+  countyStatuses,
+  isAwaitingReturn,
+  isBallotStatus,
+  rankOf,
+  type UspsMilestone,
+  uspsMilestones,
+} from "./statuses.ts";

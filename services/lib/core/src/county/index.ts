@@ -1,0 +1,8 @@
+export {
+  type BallotRecord,
+  parseBallotRow,
+  parseStatusRow,
+  parseVoterRow,
+  type StatusRecord,
+  type VoterRecord,
+} from "./records.ts";

@@ -1,0 +1,47 @@
+export { applySmsKeyword, type KeywordOutcome, parseSmsKeyword, type SmsKeyword, smsKeywords } from "./keywords.ts";
+export {
+  type AlertInput,
+  type BallotFacts,
+  isCurableReason,
+  isObsoletedBy,
+  type Milestone,
+  milestones,
+  type Notice,
+  type NoticeDetails,
+  noticeOfAlert,
+  noticeOfStatusChange,
+  type RejectionReason,
+  rejectionReasonOf,
+  rejectionReasons,
+  type StatusChangeInput,
+} from "./milestones.ts";
+export {
+  type HeldMessage,
+  messageIdOf,
+  type NoticeTemplateId,
+  type NotificationPlan,
+  type PlannedMessage,
+  planNotifications,
+} from "./plan.ts";
+export { instantOfWallClock, isWithinWindow, nextSendTimeMs, wallClockAt } from "./quiet-hours.ts";
+export {
+  type Channel,
+  type ChannelSubscription,
+  type ConsentState,
+  type ContactChange,
+  type ContactWindow,
+  type CountyNotificationSettings,
+  changeContact,
+  channels,
+  consentStates,
+  defaultContactWindow,
+  enrollFromRoll,
+  initialConsent,
+  isLanguage,
+  type Language,
+  languageOrEnglish,
+  languages,
+  type RollContact,
+  type Subscription,
+  setConsent,
+} from "./subscription.ts";

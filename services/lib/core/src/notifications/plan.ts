@@ -1,0 +1,115 @@
+import type { Milestone, Notice } from "./milestones.ts";
+import { isCurableReason, isObsoletedBy } from "./milestones.ts";
+import { nextSendTimeMs } from "./quiet-hours.ts";
+import type { Channel, CountyNotificationSettings, Language, Subscription } from "./subscription.ts";
+
+/** Which template a message uses: the milestone, with "not counted" split by whether a cure form applies. */
+export type NoticeTemplateId = Exclude<Milestone, "not_counted"> | "not_counted_cure" | "not_counted_other";
+
+/** One message to one address about one notice, planned but not yet rendered. */
+export interface PlannedMessage {
+  /** `<ballotKey>:<topic>:<channel>`: the dedupe key and the provider's idempotency key. */
+  readonly messageId: string;
+  readonly ballotKey: string;
+  readonly voterId: string;
+  readonly county: string;
+  readonly channel: Channel;
+  readonly address: string;
+  readonly language: Language;
+  readonly templateId: NoticeTemplateId;
+  readonly notice: Notice;
+  /** Template variables that do not depend on the language (dates stay ISO; the renderer localises them). */
+  readonly variables: Readonly<Record<string, string>>;
+  /** Now, or when the contact window next opens. */
+  readonly sendAtMs: number;
+}
+
+/** A message held for quiet hours, as the planner needs to see it. */
+export interface HeldMessage {
+  readonly messageId: string;
+  readonly channel: Channel;
+  readonly notice: Notice;
+}
+
+export interface NotificationPlan {
+  /** Messages to send now (`sendAtMs` <= now) or to hold until `sendAtMs`. */
+  readonly messages: readonly PlannedMessage[];
+  /** Held messages a newer notice made obsolete: dropped, their news carried by `intoMessageId`. */
+  readonly folded: readonly { readonly heldMessageId: string; readonly intoMessageId: string }[];
+  /** Channels that get nothing, and why (for logs and counters). */
+  readonly skipped: readonly { readonly channel: Channel; readonly why: "not_confirmed" | "opted_out" }[];
+}
+
+export const messageIdOf = (ballotKey: string, topic: string, channel: Channel): string =>
+  `${ballotKey}:${topic}:${channel}`;
+
+function templateIdOf(notice: Notice): NoticeTemplateId {
+  if (notice.milestone !== "not_counted") return notice.milestone;
+  const reason = notice.details.reason ?? "other";
+  // A cure form needs a deadline to be useful; without one the voter is sent to the county's phone line.
+  return isCurableReason(reason) && notice.details.deadline ? "not_counted_cure" : "not_counted_other";
+}
+
+function variablesOf(notice: Notice, county: CountyNotificationSettings): Record<string, string> {
+  const variables: Record<string, string> = {
+    countyName: county.name,
+    smsName: county.smsName,
+    countyPhone: county.phone,
+    trackUrl: county.trackUrl,
+  };
+  const { details } = notice;
+  if (details.deadline) variables.deadline = details.deadline;
+  if (details.expectedDate) variables.expectedDate = details.expectedDate;
+  if (details.reason) variables.reason = details.reason;
+  if (notice.milestone === "not_counted" || notice.milestone === "cure_deadline_reminder") {
+    variables.cureUrl = details.cureUrl ?? county.cureFormUrl;
+  }
+  if (notice.milestone === "correction" && notice.status) variables.status = notice.status;
+  return variables;
+}
+
+/**
+ * Plans what one notice sends to one voter (pure: time is an argument). Each confirmed channel gets one message,
+ * now if the voter's contact window is open in the county's zone, else held until it opens; a held message of the
+ * same ballot and channel that this notice makes obsolete is folded into it.
+ */
+export function planNotifications(input: {
+  readonly notice: Notice;
+  readonly subscription: Subscription;
+  readonly county: CountyNotificationSettings;
+  readonly nowMs: number;
+  readonly held?: readonly HeldMessage[];
+}): NotificationPlan {
+  const { notice, subscription, county, nowMs } = input;
+  const messages: PlannedMessage[] = [];
+  const folded: { heldMessageId: string; intoMessageId: string }[] = [];
+  const skipped: { channel: Channel; why: "not_confirmed" | "opted_out" }[] = [];
+  const templateId = templateIdOf(notice);
+  const variables = variablesOf(notice, county);
+  for (const entry of subscription.channels) {
+    if (entry.consent !== "confirmed") {
+      skipped.push({ channel: entry.channel, why: entry.consent === "opted_out" ? "opted_out" : "not_confirmed" });
+      continue;
+    }
+    const messageId = messageIdOf(notice.ballotKey, notice.topic, entry.channel);
+    messages.push({
+      messageId,
+      ballotKey: notice.ballotKey,
+      voterId: notice.voterId,
+      county: notice.county,
+      channel: entry.channel,
+      address: entry.address,
+      language: entry.language ?? subscription.language,
+      templateId,
+      notice,
+      variables,
+      sendAtMs: nextSendTimeMs(nowMs, county.timeZone, entry.window ?? county.contactWindow),
+    });
+    for (const held of input.held ?? []) {
+      if (held.channel === entry.channel && isObsoletedBy(held.notice, notice)) {
+        folded.push({ heldMessageId: held.messageId, intoMessageId: messageId });
+      }
+    }
+  }
+  return { messages, folded, skipped };
+}

@@ -1,0 +1,1 @@
+export { assertNever, err, ok, type Result } from "./result.ts";

@@ -2,17 +2,20 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
-import { detectJsonFormat, detectTextFormat, splitFeedRecords, squashKey } from "@ballot/core";
+import { type CountyRecordKind, detectJsonFormat, detectTextFormat, splitFeedRecords, squashKey } from "@ballot/core";
 
 const gunzipAsync = promisify(gunzip);
 
 /** Extensions a folder import picks up (plus the same with `.gz`); a file named on the command line is always read. */
 export const feedFileExtensions = [".json", ".csv", ".psv", ".tsv", ".txt", ".pkg", ".dat"] as const;
 
-export interface ImportOptions {
+/** Extensions a folder import of county files picks up (plus `.gz`). */
+export const countyFileExtensions = [".csv", ".psv", ".tsv", ".txt"] as const;
+
+/** What every import takes: where ingest is, the bearer token, what to read and how hard to push. */
+interface ImportCommon {
   /** The ingest app's base URL, e.g. http://127.0.0.1:8081. */
   readonly url: string;
-  readonly feed: string;
   readonly token: string;
   /** Files and folders (read recursively). */
   readonly paths: readonly string[];
@@ -21,6 +24,10 @@ export interface ImportOptions {
   /** Requests in flight at once. */
   readonly concurrency?: number;
   readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportOptions extends ImportCommon {
+  readonly feed: string;
 }
 
 export interface ImportProgress {
@@ -53,9 +60,10 @@ export interface ImportSummary {
 
 interface Batch {
   readonly file: string;
-  /** The endpoint under `/v1/feeds/<feed>/`. */
+  /** The endpoint under the import's base path (`/v1/feeds/<feed>/`, `/v1/counties/<county>/`). */
   readonly route: string;
   readonly body: string;
+  readonly contentType: string;
   /** Record number (0-based) of the batch's first record in its file. */
   readonly firstRecord: number;
   readonly records: number;
@@ -72,19 +80,18 @@ interface BatchAnswer {
 const rejectionsReportedMax = 50;
 const batchBytesMax = 8 * 1024 * 1024;
 
-const isFeedFileName = (name: string) =>
-  !name.startsWith(".") &&
-  feedFileExtensions.some((extension) => name.toLowerCase().replace(/\.gz$/, "").endsWith(extension));
+const hasExtension = (name: string, extensions: readonly string[]) =>
+  !name.startsWith(".") && extensions.some((extension) => name.toLowerCase().replace(/\.gz$/, "").endsWith(extension));
 
-/** Files named, and feed files under folders named (recursively, in name order, so runs are repeatable). */
-export async function collectFeedFiles(paths: readonly string[]): Promise<string[]> {
+/** Files named, and files with one of `extensions` under folders named (recursively, in name order, so runs repeat). */
+async function collectFiles(paths: readonly string[], extensions: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   const walk = async (folder: string) => {
     const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const path = join(folder, entry.name);
       if (entry.isDirectory() && !entry.name.startsWith(".")) await walk(path);
-      else if (entry.isFile() && isFeedFileName(entry.name)) files.push(path);
+      else if (entry.isFile() && hasExtension(entry.name, extensions)) files.push(path);
     }
   };
   for (const path of paths) {
@@ -94,10 +101,47 @@ export async function collectFeedFiles(paths: readonly string[]): Promise<string
   return files;
 }
 
+/** Feed files named, and feed files under folders named. */
+export const collectFeedFiles = (paths: readonly string[]) => collectFiles(paths, feedFileExtensions);
+
 async function readFeedFile(path: string): Promise<string> {
   const bytes = await readFile(path);
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
   return (gzipped ? await gunzipAsync(bytes) : bytes).toString("utf8");
+}
+
+const textType = "text/plain; charset=utf-8";
+const csvType = "text/csv; charset=utf-8";
+const jsonType = "application/json";
+
+type BatchPlace = Pick<Batch, "file" | "route" | "contentType"> & { readonly batchRecords: number };
+
+/** Consecutive items in batches of at most `batchRecords` and about `batchBytesMax`, in order. */
+function cutBatches<T>(
+  place: BatchPlace,
+  items: readonly T[],
+  bodyOf: (slice: readonly T[]) => string,
+  sizeOf: (item: T) => number,
+): Batch[] {
+  const { batchRecords, ...where } = place;
+  const batches: Batch[] = [];
+  for (let start = 0; start < items.length; ) {
+    let end = start;
+    let bytes = 0;
+    while (end < items.length && end - start < batchRecords && (end === start || bytes < batchBytesMax)) {
+      bytes += sizeOf(items[end] as T);
+      end += 1;
+    }
+    batches.push({ ...where, body: bodyOf(items.slice(start, end)), firstRecord: start, records: end - start });
+    start = end;
+  }
+  return batches;
+}
+
+/** Text records (rows of a delimited file, lines) in batches, each under the header row when there is one. */
+function cutLines(place: BatchPlace, header: string | undefined, records: readonly string[]): Batch[] {
+  const body = (slice: readonly string[]) => (header === undefined ? slice : [header, ...slice]).join("\n");
+  return cutBatches(place, records, body, (record) => record.length + 1);
 }
 
 /**
@@ -107,32 +151,22 @@ async function readFeedFile(path: string): Promise<string> {
  * so that ingest says why and keeps it in the dead letters.
  */
 export function batchesOf(file: string, text: string, batchRecords: number): Batch[] {
-  const whole: Batch[] = [{ file, route: "files", body: text, firstRecord: 0, records: 0 }];
+  const whole: Batch[] = [{ file, route: "files", body: text, contentType: textType, firstRecord: 0, records: 0 }];
   const format = detectTextFormat(text, basename(file));
   if (!format.ok) return whole;
-  const batches: Batch[] = [];
   const cut = <T>(
     items: readonly T[],
     route: string,
     bodyOf: (slice: readonly T[]) => string,
     sizeOf: (item: T) => number,
-  ) => {
-    for (let start = 0; start < items.length; ) {
-      let end = start;
-      let bytes = 0;
-      while (end < items.length && end - start < batchRecords && (end === start || bytes < batchBytesMax)) {
-        bytes += sizeOf(items[end] as T);
-        end += 1;
-      }
-      batches.push({ file, route, body: bodyOf(items.slice(start, end)), firstRecord: start, records: end - start });
-      start = end;
-    }
-    return batches;
-  };
+  ) => cutBatches({ file, route, contentType: jsonType, batchRecords }, items, bodyOf, sizeOf);
   if (format.value !== "json") {
     const { header, records } = splitFeedRecords(text, format.value);
-    const body = (slice: readonly string[]) => (header === undefined ? slice : [header, ...slice]).join("\n");
-    return cut(records, `files?format=${format.value}`, body, (record) => record.length + 1);
+    return cutLines(
+      { file, route: `files?format=${format.value}`, contentType: textType, batchRecords },
+      header,
+      records,
+    );
   }
   let json: unknown;
   try {
@@ -145,7 +179,9 @@ export function batchesOf(file: string, text: string, batchRecords: number): Bat
   const wrapper = shape.value === "ivmtr-push" ? "events" : "data";
   const items = Object.entries(json as Record<string, unknown>).find(([key]) => squashKey(key) === wrapper)?.[1];
   // A pull response for one piece ({"data": {...}}) is small: it goes as it is.
-  if (!Array.isArray(items)) return [{ file, route: "ivmtr", body: text, firstRecord: 0, records: 1 }];
+  if (!Array.isArray(items)) {
+    return [{ file, route: "ivmtr", body: text, contentType: jsonType, firstRecord: 0, records: 1 }];
+  }
   const body = (slice: readonly unknown[]) => JSON.stringify({ [wrapper]: slice });
   return cut(items, "ivmtr", body, (item) => JSON.stringify(item)?.length ?? 4);
 }
@@ -154,14 +190,14 @@ class RequestFailed extends Error {
   override readonly name = "RequestFailed";
 }
 
-async function send(options: ImportOptions, batch: Batch): Promise<BatchAnswer> {
-  const url = `${options.url.replace(/\/$/, "")}/v1/feeds/${encodeURIComponent(options.feed)}/${batch.route}`;
+async function send(basePath: string, token: string, batch: Batch): Promise<BatchAnswer> {
+  const url = `${basePath}/${batch.route}`;
   for (let attempt = 1; ; attempt += 1) {
     let retryable: string;
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { authorization: `Bearer ${options.token}`, "content-type": "text/plain; charset=utf-8" },
+        headers: { authorization: `Bearer ${token}`, "content-type": batch.contentType },
         body: batch.body,
       });
       const text = await response.text();
@@ -185,12 +221,19 @@ async function send(options: ImportOptions, batch: Batch): Promise<BatchAnswer> 
   }
 }
 
-/** Imports feed files through a running ingest app, in batches, and adds up its answers. */
-export async function importFeedFiles(options: ImportOptions): Promise<ImportSummary> {
-  const batchRecords = options.batchRecords ?? 2_000;
+/** How one kind of import finds its files, cuts them into batches and where it posts them. */
+interface ImportPlan {
+  readonly files: readonly string[];
+  /** The endpoint the batches' routes are under, e.g. http://127.0.0.1:8081/v1/feeds/usps. */
+  readonly basePath: string;
+  readonly batchesOf: (file: string, text: string) => Batch[];
+}
+
+/** Reads, cuts and posts every file of a plan, `concurrency` requests at a time, adding up ingest's answers. */
+async function runImport(options: ImportCommon, plan: ImportPlan): Promise<ImportSummary> {
   const concurrency = options.concurrency ?? 4;
   const startedAt = performance.now();
-  const files = await collectFeedFiles(options.paths);
+  const { files } = plan;
   const summary: ImportSummary = {
     files: files.length,
     records: 0,
@@ -219,7 +262,7 @@ export async function importFeedFiles(options: ImportOptions): Promise<ImportSum
       filesDone += 1;
       continue;
     }
-    const batches = batchesOf(file, text, batchRecords);
+    const batches = plan.batchesOf(file, text);
     let next = 0;
     let failed = false;
     const worker = async () => {
@@ -227,7 +270,7 @@ export async function importFeedFiles(options: ImportOptions): Promise<ImportSum
         const batch = batches[next] as Batch;
         next += 1;
         try {
-          const answer = await send(options, batch);
+          const answer = await send(plan.basePath, options.token, batch);
           const records = answer.accepted + answer.duplicate + answer.rejected + answer.foreign;
           summary.records += records;
           summary.accepted += answer.accepted;
@@ -252,4 +295,41 @@ export async function importFeedFiles(options: ImportOptions): Promise<ImportSum
   summary.rejections.sort((a, b) => a.file.localeCompare(b.file) || (a.record ?? 0) - (b.record ?? 0));
   summary.elapsedMs = performance.now() - startedAt;
   return summary;
+}
+
+const baseUrlOf = (url: string) => url.replace(/\/$/, "");
+
+/** Imports feed files through a running ingest app, in batches, and adds up its answers. */
+export async function importFeedFiles(options: ImportOptions): Promise<ImportSummary> {
+  const batchRecords = options.batchRecords ?? 2_000;
+  return runImport(options, {
+    files: await collectFeedFiles(options.paths),
+    basePath: `${baseUrlOf(options.url)}/v1/feeds/${encodeURIComponent(options.feed)}`,
+    batchesOf: (file, text) => batchesOf(file, text, batchRecords),
+  });
+}
+
+export interface CountyImportOptions extends ImportCommon {
+  readonly county: string;
+  readonly kind: CountyRecordKind;
+}
+
+/**
+ * Imports county CSV files (one kind of record) through a running ingest app: each file in batches of rows under
+ * its header row, cut the same way every time, so a re-import is all duplicates. Rows keep their place in the file
+ * for the rejections (the header is line 1, so the first row is record 1).
+ */
+export async function importCountyFiles(options: CountyImportOptions): Promise<ImportSummary> {
+  const batchRecords = options.batchRecords ?? 2_000;
+  return runImport(options, {
+    files: await collectFiles(options.paths, countyFileExtensions),
+    basePath: `${baseUrlOf(options.url)}/v1/counties/${encodeURIComponent(options.county)}`,
+    batchesOf: (file, text) => {
+      const { header, records } = splitFeedRecords(text, "delimited");
+      const place = { file, route: options.kind, contentType: csvType, batchRecords };
+      // An empty file or a header alone still goes once, so that ingest says what is wrong with it.
+      if (records.length === 0) return [{ ...place, body: text, firstRecord: 0, records: 0 }];
+      return cutLines(place, header, records);
+    },
+  });
 }

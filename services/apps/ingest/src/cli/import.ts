@@ -1,6 +1,7 @@
 // `pnpm ingest:import --feed NAME PATH...`: imports USPS feed files through a running ingest app.
 import { parseArgs } from "node:util";
 import { feedFileExtensions, importFeedFiles } from "../import-files.ts";
+import { positiveWhole, progressPrinter, reportSummary } from "./report.ts";
 
 const usage = `pnpm ingest:import --feed NAME [--batch-records 2000] [--concurrency 4] [--json] PATH...
 
@@ -33,16 +34,15 @@ try {
 }
 const { values, positionals } = commandLine;
 const token = process.env.INGEST_FEED_TOKEN;
-const batchRecords = Number(values["batch-records"]);
-const concurrency = Number(values.concurrency);
-if (values.help || !values.feed || positionals.length === 0 || !token || !(batchRecords > 0) || !(concurrency > 0)) {
+const batchRecords = positiveWhole(values["batch-records"]);
+const concurrency = positiveWhole(values.concurrency);
+if (values.help || !values.feed || positionals.length === 0 || !token || !batchRecords || !concurrency) {
   if (!values.help && !token) console.error("INGEST_FEED_TOKEN is not set.\n");
   console.error(usage);
   process.exit(values.help ? 0 : 2);
 }
 
-const interactive = process.stderr.isTTY === true;
-let lastPrintMs = 0;
+const progress = progressPrinter("import");
 const summary = await importFeedFiles({
   url: process.env.INGEST_URL ?? "http://127.0.0.1:8081",
   feed: values.feed,
@@ -50,23 +50,12 @@ const summary = await importFeedFiles({
   paths: positionals,
   batchRecords,
   concurrency,
-  onProgress: ({ filesDone, files, records, elapsedMs }) => {
-    if (elapsedMs - lastPrintMs < (interactive ? 200 : 2_000) && filesDone < files) return;
-    lastPrintMs = elapsedMs;
-    const rate = Math.round(records / Math.max(elapsedMs / 1000, 0.001));
-    const line = `[import] files ${filesDone}/${files}, records ${records.toLocaleString("en-US")}, ${rate.toLocaleString("en-US")} records/s`;
-    process.stderr.write(interactive ? `\r${line}\u001b[K` : `${line}\n`);
-  },
+  onProgress: progress.onProgress,
 });
-if (interactive) process.stderr.write("\n");
-
-const seconds = (summary.elapsedMs / 1000).toFixed(1);
-const where = (problem: { file: string; record?: number }) =>
-  problem.record === undefined ? problem.file : `${problem.file} record ${problem.record}`;
-for (const problem of summary.rejections) console.error(`[import] rejected: ${where(problem)}: ${problem.reason}`);
-for (const problem of summary.failedFiles) console.error(`[import] failed: ${problem.file}: ${problem.reason}`);
-console.error(
-  `[import] done in ${seconds} s: ${summary.files} files, ${summary.records} records: ${summary.accepted} accepted, ${summary.duplicate} duplicate, ${summary.rejected} rejected, ${summary.foreign} foreign${summary.failedFiles.length > 0 ? `; ${summary.failedFiles.length} files failed` : ""}`,
+progress.end();
+reportSummary(
+  "import",
+  summary,
+  `${summary.accepted} accepted, ${summary.duplicate} duplicate, ${summary.rejected} rejected, ${summary.foreign} foreign`,
+  values.json,
 );
-if (values.json) console.log(JSON.stringify(summary));
-process.exitCode = summary.failedFiles.length > 0 ? 1 : 0;

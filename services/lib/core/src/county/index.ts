@@ -1,5 +1,14 @@
 export {
+  type CountyRecordKind,
+  countyColumnName,
+  countyColumns,
+  countyRecordKinds,
+  isCountyRecordKind,
+  readCountyCsv,
+} from "./csv.ts";
+export {
   type BallotRecord,
+  countyReasonCodes,
   parseBallotRow,
   parseStatusRow,
   parseVoterRow,

@@ -1,6 +1,6 @@
 import { type CountyStatus, countyStatuses } from "../ballot/index.ts";
 import type { RecordRejection } from "../feeds/index.ts";
-import { canonicalIdentity, normalizeZip } from "../identity/index.ts";
+import { canonicalIdentity, type IdentityField, normalizeCalendarDate, normalizeZip } from "../identity/index.ts";
 import { splitImbDigits } from "../imb/index.ts";
 import { err, ok, type Result } from "../result/index.ts";
 
@@ -41,6 +41,14 @@ function text(row: Row, name: string): string | undefined {
   return undefined;
 }
 
+/** The county file's column for each identity field, so that a reason names the column to fix. */
+const voterColumnOf: Readonly<Record<IdentityField, string>> = {
+  firstName: "first_name",
+  lastName: "last_name",
+  dateOfBirth: "date_of_birth",
+  zip: "zip",
+};
+
 const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
 function asRow(row: unknown): Row | undefined {
@@ -72,7 +80,7 @@ export function parseVoterRow(input: unknown, county: string, today: string): Re
     },
     today,
   );
-  if (!identity.ok) return err({ reason: `${identity.error.field}: ${identity.error.message}`, raw });
+  if (!identity.ok) return err({ reason: `${voterColumnOf[identity.error.field]}: ${identity.error.message}`, raw });
   const zip = normalizeZip(text(row, "zip") ?? "");
   if (!zip.ok) return err({ reason: `zip: ${zip.error}`, raw });
   return ok({
@@ -108,7 +116,24 @@ export function parseBallotRow(input: unknown): Result<BallotRecord, RecordRejec
   return ok({ ballotId, voterId, electionId, outboundImb, ...(returnImb ? { returnImb } : {}), issuedAt });
 }
 
+function isWebAddress(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const { protocol, hostname } = new URL(text);
+  return (protocol === "https:" || protocol === "http:") && hostname !== "" && text.length <= 512;
+}
+
 const channels = ["mail", "drop_box", "vote_center"] as const;
+
+/** Why a county did not count a ballot, as its `statuses` file spells it. */
+export const countyReasonCodes = [
+  "signature_mismatch",
+  "signature_missing",
+  "late",
+  "ballot_missing",
+  "already_voted",
+  "deceased",
+  "other",
+] as const;
 
 /** `ballot_id,status,occurred_at,reason_code,cure_deadline,cure_url,channel,note` as one JSON row. */
 export function parseStatusRow(input: unknown): Result<StatusRecord, RecordRejection> {
@@ -127,14 +152,21 @@ export function parseStatusRow(input: unknown): Result<StatusRecord, RecordRejec
   if (channel && !channels.includes(channel))
     return err({ reason: `channel must be one of ${channels.join(", ")}`, raw });
   const reasonCode = text(row, "reason_code");
-  const cureDeadline = text(row, "cure_deadline");
+  if (reasonCode && !(countyReasonCodes as readonly string[]).includes(reasonCode)) {
+    return err({ reason: `reason_code must be one of ${countyReasonCodes.join(", ")}`, raw });
+  }
+  const cureDeadlineText = text(row, "cure_deadline");
+  const cureDeadline = cureDeadlineText ? normalizeCalendarDate(cureDeadlineText) : undefined;
+  if (cureDeadline && !cureDeadline.ok) return err({ reason: `cure_deadline: ${cureDeadline.error}`, raw });
   const cureUrl = text(row, "cure_url");
+  // Voters follow this link from the status page and messages: only a web address, never script or data.
+  if (cureUrl && !isWebAddress(cureUrl)) return err({ reason: "cure_url must be an https:// or http:// address", raw });
   return ok({
     ballotId,
     status,
     occurredAt,
     ...(reasonCode ? { reasonCode } : {}),
-    ...(cureDeadline ? { cureDeadline } : {}),
+    ...(cureDeadline ? { cureDeadline: cureDeadline.value } : {}),
     ...(cureUrl ? { cureUrl } : {}),
     ...(channel ? { channel } : {}),
   });

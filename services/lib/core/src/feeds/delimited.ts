@@ -1,5 +1,6 @@
 import { err, ok, type Result } from "../result/index.ts";
 import type { ScanResults } from "./ivmtr-push.ts";
+import type { RecordRejection } from "./scan.ts";
 import { isImbFieldName, normalizeScanRecord, type ScanParseOptions } from "./scan-record.ts";
 
 /** One row of a delimited file: its fields, and its text as it stood in the file, for a dead letter. */
@@ -93,32 +94,53 @@ export function firstLineOf(text: string): string {
   return (end === -1 ? trimmed : trimmed.slice(0, end)).replace(/\r$/, "");
 }
 
+/** One data row of a delimited file read against its header: the fields by header name, and the row's text. */
+export interface DelimitedRecord {
+  readonly fields: Readonly<Record<string, string>>;
+  readonly text: string;
+}
+
 /**
- * An IV-MTR delimited file (REFERENCE.md 5.2): a header row naming the fields the feed was set up with (matched
- * like JSON keys, so `scan_date_time` and `Scan Date Time` are `scanDatetime`), then one scan per row, separated by
- * pipes or commas. A row with the wrong number of fields is rejected alone.
+ * Delimited text with a header row (the delimiter sniffed from it), each data row as a record keyed by the header's
+ * names (trimmed; the first of repeated names wins). A row with the wrong number of fields, or with a quote that
+ * never closes, is rejected alone, with its text for the dead letter.
  */
-export function parseDelimited(text: string, options: ScanParseOptions = {}): Result<ScanResults, string> {
+export function readDelimitedRecords(text: string): {
+  readonly names: readonly string[];
+  readonly rows: readonly Result<DelimitedRecord, RecordRejection>[];
+} {
   const delimiter = detectDelimiter(firstLineOf(text));
   const [header, ...rows] = splitDelimitedRows(text, delimiter);
-  if (!header) return ok([]);
+  if (!header) return { names: [], rows: [] };
   const names = header.fields.map((name) => name.trim());
-  if (!names.some(isImbFieldName)) {
-    return err("the header row names no imb column (e.g. imb, scan_date_time, scan_event_code, scan_facility_zip)");
-  }
-  return ok(
-    rows.map((row) => {
+  return {
+    names,
+    rows: rows.map((row) => {
       const reject = (reason: string) => err({ reason, raw: row.text });
       if (row.unterminatedQuote) return reject("row has a quoted field that never closes");
       const extra = row.fields.slice(names.length);
       if (row.fields.length < names.length || extra.some((value) => value.trim() !== "")) {
         return reject(`row has ${row.fields.length} fields; the header has ${names.length}`);
       }
-      const record: Record<string, string> = {};
+      const fields: Record<string, string> = {};
       names.forEach((name, index) => {
-        if (name && !(name in record)) record[name] = row.fields[index] as string;
+        if (name && !(name in fields)) fields[name] = row.fields[index] as string;
       });
-      return normalizeScanRecord(record, () => row.text, options);
+      return ok({ fields, text: row.text });
     }),
-  );
+  };
+}
+
+/**
+ * An IV-MTR delimited file (REFERENCE.md 5.2): a header row naming the fields the feed was set up with (matched
+ * like JSON keys, so `scan_date_time` and `Scan Date Time` are `scanDatetime`), then one scan per row, separated by
+ * pipes or commas. A row with the wrong number of fields is rejected alone.
+ */
+export function parseDelimited(text: string, options: ScanParseOptions = {}): Result<ScanResults, string> {
+  const { names, rows } = readDelimitedRecords(text);
+  if (names.length === 0) return ok([]);
+  if (!names.some(isImbFieldName)) {
+    return err("the header row names no imb column (e.g. imb, scan_date_time, scan_event_code, scan_facility_zip)");
+  }
+  return ok(rows.map((row) => (row.ok ? normalizeScanRecord(row.value.fields, () => row.value.text, options) : row)));
 }

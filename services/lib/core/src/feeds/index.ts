@@ -1,4 +1,12 @@
-export { type DelimitedRow, type Delimiter, detectDelimiter, parseDelimited, splitDelimitedRows } from "./delimited.ts";
+export {
+  type DelimitedRecord,
+  type DelimitedRow,
+  type Delimiter,
+  detectDelimiter,
+  parseDelimited,
+  readDelimitedRecords,
+  splitDelimitedRows,
+} from "./delimited.ts";
 export {
   detectJsonFormat,
   detectTextFormat,

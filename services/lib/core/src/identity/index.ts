@@ -4,6 +4,7 @@ export {
   type IdentityInput,
   type IdentityProblem,
   normalizeBirthDate,
+  normalizeCalendarDate,
   normalizeName,
   normalizeZip,
 } from "./normalize.ts";

@@ -29,11 +29,8 @@ export function normalizeName(name: string): string {
 
 const earliestBirthDate = "1900-01-01";
 
-/**
- * A date of birth as YYYY-MM-DD, from MM-DD-YYYY (also with slashes) or YYYY-MM-DD; a real calendar day, not
- * before 1900-01-01 and not after `today` (core has no clock: the caller says what day it is).
- */
-export function normalizeBirthDate(text: string, today: string): Result<string, string> {
+/** A calendar day as YYYY-MM-DD, from MM-DD-YYYY (also with slashes) or YYYY-MM-DD; a day that exists. */
+export function normalizeCalendarDate(text: string): Result<string, string> {
   const trimmed = text.trim();
   const us = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(trimmed);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
@@ -44,10 +41,19 @@ export function normalizeBirthDate(text: string, today: string): Result<string, 
   if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
     return err("that day does not exist; use MM-DD-YYYY, for example 07-04-1976");
   }
-  const normalized = calendar.toISOString().slice(0, 10);
-  if (normalized < earliestBirthDate) return err("a date of birth cannot be before 01-01-1900");
-  if (normalized > today) return err("a date of birth cannot be in the future");
-  return ok(normalized);
+  return ok(calendar.toISOString().slice(0, 10));
+}
+
+/**
+ * A date of birth as YYYY-MM-DD (`normalizeCalendarDate`), not before 1900-01-01 and not after `today` (core has
+ * no clock: the caller says what day it is).
+ */
+export function normalizeBirthDate(text: string, today: string): Result<string, string> {
+  const date = normalizeCalendarDate(text);
+  if (!date.ok) return date;
+  if (date.value < earliestBirthDate) return err("a date of birth cannot be before 01-01-1900");
+  if (date.value > today) return err("a date of birth cannot be in the future");
+  return date;
 }
 
 /** Five-digit ZIP; ZIP+4 is accepted and cut to its first five digits. */

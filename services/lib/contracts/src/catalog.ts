@@ -80,6 +80,8 @@ export function createCatalog(namespace = "") {
 
   const consumers = {
     tracker: { stream: streams.events.name, durable: `${streamPrefix}tracker` },
+    /** Status changes and alerts (the whole `STATUS` stream, `ballot.>`), for the notifier. */
+    notifier: { stream: streams.statusChanges.name, durable: `${streamPrefix}notifier` },
   } as const;
 
   return { namespace, subjects, streams, consumers };

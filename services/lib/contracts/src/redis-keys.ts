@@ -52,6 +52,27 @@ export function createRedisKeys(namespace = "") {
     alertsRaised: (county: string) => `${prefix}alerts-raised:{${county}}`,
     /** Hash: counters of scans that matched no ballot of ours, by mailer id. */
     foreignScans: () => `${prefix}stats:foreign-scans`,
+    /**
+     * Hash: a voter's notification subscription: `lang`, and one field per channel (`ch:email`, `ch:sms`,
+     * `ch:voice`) holding that channel's JSON (address, consent, window, language, source). Not derived.
+     */
+    subscription: (voterId: string) => `${prefix}sub:{${voterId}}`,
+    /** String: the voter id whose SMS or voice channel has this phone number (SHA-256 of the E.164 number). */
+    subscriberByPhone: (phoneHash: string) => `${prefix}sub-phone:{${phoneHash}}`,
+    /**
+     * Hash: the dedupe and delivery record of one message (`<ballotKey>:<topic>:<channel>`): claimed before the
+     * provider call, marked sent after it, with the provider's id and the delivery status its webhooks report.
+     */
+    notification: (messageId: string) => `${prefix}notification:{${messageId}}`,
+    /** String: our message id for a provider's message id, so a delivery webhook finds its message. */
+    providerMessage: (provider: string, providerMessageId: string) =>
+      `${prefix}provider-message:{${provider}:${providerMessageId}}`,
+    /** Sorted set: messages held for quiet hours, member `<ballotKey>|<messageId>`, scored by release time (ms). */
+    heldQueue: () => `${prefix}held-queue`,
+    /** Hash: the held messages of one ballot, message id -> the planned message (JSON), for folding. */
+    heldOfBallot: (ballotKey: string) => `${prefix}held:{${ballotKey}}`,
+    /** String with expiry: a one-time link token that has been used. */
+    usedLinkToken: (tokenId: string) => `${prefix}used-link:{${tokenId}}`,
   };
 }
 

@@ -8,6 +8,14 @@ export {
 export { RedisBallotStore, type StoredBallot } from "./ballot-store.ts";
 export { connectRedis, type Redis } from "./connection.ts";
 export {
+  type ClaimOutcome,
+  type NotificationRecord,
+  type NotificationState,
+  RedisHeldMessages,
+  RedisNotificationLog,
+} from "./notification-log.ts";
+export { type EnrolOutcome, phoneHashOf, RedisSubscriptionStore } from "./subscription-store.ts";
+export {
   type RateLimitDecision,
   type RateLimiter,
   UpstashRateLimiter,

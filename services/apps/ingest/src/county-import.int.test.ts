@@ -1,40 +1,26 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { serveHttp } from "@ballot/adapters";
 import { describe, expect, type TestNamespace, test } from "@ballot/testing";
-import { countyToken, createTestIngest, deadLetters, imbOf, post, streamMessages } from "./test-support.ts";
+import { countyToken, createTestIngest, deadLetters, imbOf, post, runCli, streamMessages } from "./test-support.ts";
 
-const run = promisify(execFile);
 const cli = fileURLToPath(new URL("./cli/county.ts", import.meta.url));
 
-interface CliResult {
-  readonly code: number;
-  readonly summary?: { records: number; accepted: number; duplicate: number; rejected: number; rejections: unknown[] };
-  readonly stderr: string;
+interface CountySummary {
+  records: number;
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+  rejections: unknown[];
 }
 
 async function startIngest(ns: TestNamespace) {
   const server = await serveHttp(createTestIngest(ns, { maxBodyBytes: 1024 * 1024 }));
-  const county = async (args: string[], env: Record<string, string> = {}): Promise<CliResult> => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
-        env: { ...process.env, INGEST_URL: server.url, INGEST_COUNTY_TOKEN: countyToken, ...env },
-      });
-      return { code: 0, summary: stdout ? JSON.parse(stdout) : undefined, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return {
-        code: failed.code,
-        summary: failed.stdout ? JSON.parse(failed.stdout) : undefined,
-        stderr: failed.stderr,
-      };
-    }
-  };
+  const county = (args: string[], env: Record<string, string> = {}) =>
+    runCli<CountySummary>(cli, args, { INGEST_URL: server.url, INGEST_COUNTY_TOKEN: countyToken, ...env });
   return { county, url: server.url, stop: () => server.close() };
 }
 
@@ -124,7 +110,7 @@ describe("pnpm county import", () => {
       expect(ballotRun.summary).toMatchObject({ records: 3, accepted: 1, rejected: 2 });
       const statusRun = await ingest.county(["import", "statuses", "--county", "06999", "--json", statuses]);
       expect(statusRun.summary).toMatchObject({ records: 7, accepted: 1, rejected: 6 });
-      const reasons = (statusRun.summary?.rejections as { reason: string }[]).map((problem) => problem.reason);
+      const reasons = ((statusRun.summary?.rejections ?? []) as { reason: string }[]).map((problem) => problem.reason);
       expect(reasons).toEqual([
         expect.stringMatching(/^status must be one of mailed, /),
         expect.stringMatching(/^reason_code must be one of signature_mismatch, /),

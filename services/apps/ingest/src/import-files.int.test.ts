@@ -1,15 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { serveHttp } from "@ballot/adapters";
 import { describe, expect, type TestNamespace, test } from "@ballot/testing";
-import { createTestIngest, feedToken, imbOf, pushEvent, storedScans } from "./test-support.ts";
+import { createTestIngest, feedToken, imbOf, pushEvent, runCli, storedScans } from "./test-support.ts";
 
-const run = promisify(execFile);
 const cli = fileURLToPath(new URL("./cli/import.ts", import.meta.url));
 
 /** A folder of feed files in every format: 1,203 scans, one bad row, and files a folder import must skip. */
@@ -39,21 +36,11 @@ async function writeFeedFolder(): Promise<string> {
 
 async function startIngest(ns: TestNamespace) {
   const server = await serveHttp(createTestIngest(ns, { maxBodyBytes: 4 * 1024 * 1024 }));
-  const importFiles = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [cli, "--feed", "usps", "--json", ...args], {
-        env: { ...process.env, INGEST_URL: server.url, INGEST_FEED_TOKEN: feedToken },
-      });
-      return { code: 0, summary: JSON.parse(stdout), stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return {
-        code: failed.code,
-        summary: failed.stdout ? JSON.parse(failed.stdout) : undefined,
-        stderr: failed.stderr,
-      };
-    }
-  };
+  const importFiles = (...args: string[]) =>
+    runCli<Record<string, unknown>>(cli, ["--feed", "usps", "--json", ...args], {
+      INGEST_URL: server.url,
+      INGEST_FEED_TOKEN: feedToken,
+    });
   return { importFiles, stop: () => server.close() };
 }
 
@@ -115,9 +102,7 @@ describe("ingest:import", () => {
   });
 
   test("refuses to start without a feed, a path or a token, and says how to call it", async () => {
-    const missing = await run(process.execPath, [cli, "somewhere"], {
-      env: { ...process.env, INGEST_FEED_TOKEN: "" },
-    }).catch((error: { code: number; stderr: string }) => error);
+    const missing = await runCli(cli, ["somewhere"], { INGEST_FEED_TOKEN: "" });
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining("pnpm ingest:import --feed NAME") });
   });
 });

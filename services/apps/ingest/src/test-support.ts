@@ -1,4 +1,6 @@
 // Shared by ingest's integration tests: the app wired as main.ts wires it, on the test's namespace.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { createIdentityHasher, JetStreamPublisher } from "@ballot/adapters";
 import type { UspsScan } from "@ballot/contracts";
 import { createLogger } from "@ballot/runtime";
@@ -68,4 +70,34 @@ export async function storedScans(ns: TestNamespace, stream: string): Promise<Us
 
 export function deadLetters(ns: TestNamespace): Promise<{ source: string; reason: string; raw: string }[]> {
   return readStream(ns, ns.catalog.streams.deadLetters.name);
+}
+
+const execFileAsync = promisify(execFile);
+
+export interface CliRun<Summary> {
+  readonly code: number;
+  /** The summary the command printed with --json, when it got that far. */
+  readonly summary?: Summary;
+  readonly stderr: string;
+}
+
+/** Runs one of ingest's commands (`src/cli/*.ts`) under this Node, with its exit code, --json summary and stderr. */
+export async function runCli<Summary = Record<string, unknown>>(
+  cli: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<CliRun<Summary>> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [cli, ...args], {
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, ...(stdout ? { summary: JSON.parse(stdout) as Summary } : {}), stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return {
+      code: failed.code,
+      ...(failed.stdout ? { summary: JSON.parse(failed.stdout) as Summary } : {}),
+      stderr: failed.stderr,
+    };
+  }
 }

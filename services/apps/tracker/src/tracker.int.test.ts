@@ -1,57 +1,10 @@
-import {
-  connectRedis,
-  contentMessageId,
-  ensureDurableConsumer,
-  JetStreamPublisher,
-  RedisBallotStore,
-  startConsumerLoop,
-} from "@ballot/adapters";
+import { contentMessageId, JetStreamPublisher, RedisBallotStore } from "@ballot/adapters";
 import { currentStatus, timelineOf } from "@ballot/core";
-import { createLogger } from "@ballot/runtime";
 import { describe, expect, type TestNamespace, test, waitFor } from "@ballot/testing";
-import { createTrackerHandler } from "./tracker.ts";
+import { isTrackerDrained, startTracker } from "./test-support.ts";
 
-const log = createLogger({ name: "tracker-test", level: process.env.TEST_LOG_LEVEL ?? "silent" });
 const outbound = (serial: number) => `00720314159${String(serial).padStart(9, "0")}95616123456`;
 const returning = (serial: number) => `00777314159${String(serial).padStart(9, "0")}95695123401`;
-
-/** Starts one tracker instance on the namespace's durable consumer, as `main.ts` does. */
-async function startTracker(ns: TestNamespace, options: { unknownBallotAttempts?: number } = {}) {
-  await ensureDurableConsumer(ns.jetstream.jsm, { ...ns.catalog.consumers.tracker, ackWaitMs: 5_000 });
-  const redis = connectRedis(ns.env.REDIS_URL as string, "tracker-test");
-  const publisher = new JetStreamPublisher(ns.jetstream.js);
-  const loop = await startConsumerLoop({
-    js: ns.jetstream.js,
-    stream: ns.catalog.consumers.tracker.stream,
-    durable: ns.catalog.consumers.tracker.durable,
-    handler: createTrackerHandler({
-      catalog: ns.catalog,
-      keys: ns.keys,
-      redis,
-      store: new RedisBallotStore(redis, ns.keys),
-      publisher,
-      unknownBallotAttempts: options.unknownBallotAttempts ?? 8,
-    }),
-    log,
-    deadLetters: { publisher, subject: ns.catalog.subjects.deadLetter("tracker") },
-    concurrency: 16,
-    retryDelaysMs: [20],
-  });
-  return {
-    stop: async () => {
-      await loop.stop();
-      redis.disconnect();
-    },
-  };
-}
-
-async function drained(ns: TestNamespace) {
-  const info = await ns.jetstream.jsm.consumers.info(
-    ns.catalog.consumers.tracker.stream,
-    ns.catalog.consumers.tracker.durable,
-  );
-  return info.num_pending === 0 && info.num_ack_pending === 0;
-}
 
 function ballotEvents(serial: number) {
   const ballotId = `B${serial}`;
@@ -114,7 +67,7 @@ describe("tracker", () => {
     const serials = Array.from({ length: 40 }, (_, index) => index + 1);
     const trackers = [await startTracker(ns), await startTracker(ns)];
     await publishBallotLife(ns, serials);
-    await waitFor("the tracker consumer to drain", () => drained(ns));
+    await waitFor("the tracker consumer to drain", () => isTrackerDrained(ns));
     const store = new RedisBallotStore(ns.redis, ns.keys);
     for (const serial of serials) {
       const stored = await store.load(`314159:${String(serial).padStart(9, "0")}`);
@@ -157,7 +110,7 @@ describe("tracker", () => {
       occurredAt: "2026-10-11T12:00:00Z",
     };
     await publisher.publish(ns.catalog.subjects.countyStatus, status, "unknown-ballot");
-    await waitFor("the tracker consumer to drain", () => drained(ns));
+    await waitFor("the tracker consumer to drain", () => isTrackerDrained(ns));
     const letter = await ns.jetstream.jsm.streams.getMessage(ns.catalog.streams.deadLetters.name, { seq: 1 });
     expect(letter?.json<{ reason: string; raw: string }>()).toMatchObject({
       reason: expect.stringContaining("unknown ballot id NOPE"),
@@ -173,7 +126,7 @@ describe("tracker", () => {
       new TextEncoder().encode('{"scans": [{"imb": 5}]}'),
     );
     await publishBallotLife(ns, [7]);
-    await waitFor("the tracker consumer to drain", () => drained(ns));
+    await waitFor("the tracker consumer to drain", () => isTrackerDrained(ns));
     const letters = await ns.jetstream.jsm.streams.info(ns.catalog.streams.deadLetters.name);
     expect(letters.state.messages).toBe(1);
     const stored = await new RedisBallotStore(ns.redis, ns.keys).load("314159:000000007");

@@ -1,100 +1,334 @@
-// The lookup form: posts the voter's details to the API and shows the ballot's status and what each step means.
-const meaning: Record<string, string> = {
-  issued: "Your county has prepared your ballot. It has not been handed to the Postal Service yet.",
-  mailed: "Your ballot has been mailed to you.",
-  in_transit: "Your ballot is in the mail on its way to you.",
-  out_for_delivery: "Your ballot is out for delivery today.",
-  delivered: "The Postal Service reports your ballot as delivered.",
-  undeliverable: "Your ballot could not be delivered. Contact your county elections office for a new one.",
-  returned_by_voter: "Your voted ballot is back in the mail on its way to the county.",
-  received: "Your county has received your ballot.",
-  rejected: "Your ballot could not be counted yet. See below for how to fix it.",
-  cure_pending: "Your county is waiting for you to fix a problem with your ballot envelope.",
-  cured: "You fixed the problem with your ballot envelope.",
-  accepted: "Your ballot passed verification and will be counted.",
-  counted: "Your ballot has been counted.",
-  superseded: "This ballot was replaced by a newer one.",
-};
+// The lookup form: checks what can be checked here, posts the details to the API, and shows the ballot's status,
+// what each step means, who it waits on and how fresh it is. Every text comes from the page's own strings (one
+// language per page, in #ui-strings), so this one script serves all ten languages.
+import type { UiStrings } from "../i18n/index.ts";
 
-const label = (status: string) => status.replace(/_/g, " ").replace(/^./, (first) => first.toUpperCase());
+type PageStrings = UiStrings & { readonly locale: string; readonly faq: string; readonly faqLinkText: string };
+type Status = keyof UiStrings["statuses"];
+type Field = "firstName" | "lastName" | "dateOfBirth" | "zip" | "voterId";
+type Waiting = keyof UiStrings["waiting"];
+
+/** A ballot as the API answers it (services/apps/api/src/ballot-view.ts). */
+interface BallotView {
+  readonly ballotId: string;
+  readonly electionId: string;
+  readonly status: Status;
+  readonly asOf: string;
+  readonly timeline: readonly { readonly status: Status; readonly at: string; readonly reasonCode?: string }[];
+  readonly expectedDeliveryDate?: string;
+  readonly rejection?: { readonly reason: string; readonly cureDeadline?: string; readonly cureUrl?: string };
+}
+
+interface ApiError {
+  readonly error?: {
+    readonly code?: string;
+    readonly message?: string;
+    readonly details?: { readonly field?: string };
+  };
+}
+
+interface Problem {
+  readonly field?: Field;
+  readonly message: string;
+  readonly faqLink?: boolean;
+}
+
+const s = JSON.parse(document.getElementById("ui-strings")?.textContent ?? "{}") as PageStrings;
 const apiBase = document.querySelector<HTMLMetaElement>('meta[name="api-base"]')?.content ?? "";
-const form = document.querySelector<HTMLFormElement>("#lookup");
-const result = document.querySelector<HTMLElement>("#result");
+const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = byId<HTMLFormElement>("lookup");
+const result = byId("result");
+const summary = byId("error-summary");
+const errorList = byId("error-list");
+const progress = byId("progress");
+const voterIdGroup = byId("voterId-group");
+const fields: readonly Field[] = ["firstName", "lastName", "dateOfBirth", "zip", "voterId"];
 
-function text(tag: string, content: string, className?: string): HTMLElement {
+/** Who the ballot waits on in each status: the plain answer to "is anything needed from me?". */
+const waitingOn: Readonly<Record<Status, Waiting>> = {
+  issued: "county",
+  mailed: "usps",
+  in_transit: "usps",
+  out_for_delivery: "usps",
+  delivered: "voter",
+  undeliverable: "voter",
+  returned_by_voter: "usps",
+  received: "county",
+  accepted: "county",
+  counted: "done",
+  rejected: "voter",
+  cure_pending: "voter",
+  cured: "county",
+  superseded: "done",
+};
+const onTheWayToVoter: ReadonlySet<Status> = new Set(["mailed", "in_transit", "out_for_delivery"]);
+const curable: ReadonlySet<string> = new Set(["signature_mismatch", "signature_missing"]);
+
+const fill = (template: string, values: Readonly<Record<string, string>>) =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+
+function el(tag: string, className?: string, ...children: (Node | string)[]): HTMLElement {
   const element = document.createElement(tag);
-  element.textContent = content;
   if (className) element.className = className;
+  element.append(...children);
   return element;
 }
 
-interface BallotView {
-  ballotId: string;
-  electionId: string;
-  status: string;
-  asOf: string;
-  timeline: { status: string; at: string; reasonCode?: string }[];
-  expectedDeliveryDate?: string;
+const dateTime = new Intl.DateTimeFormat(s.locale, { dateStyle: "medium", timeStyle: "short" });
+const date = new Intl.DateTimeFormat(s.locale, { dateStyle: "medium" });
+// Calendar days (delivery date, cure deadline) are days, not instants: formatted in UTC so no time zone shifts them.
+const day = new Intl.DateTimeFormat(s.locale, { dateStyle: "full", timeZone: "UTC" });
+const relative = new Intl.RelativeTimeFormat(s.locale, { numeric: "auto" });
+
+function formatDay(text: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  return match ? day.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : text;
 }
 
-function showBallots(ballots: BallotView[]) {
-  if (!result) return;
-  result.replaceChildren();
-  if (ballots.length === 0) {
-    result.append(text("p", "We found you, but your county has not issued a ballot to you yet."));
+function ago(iso: string): string {
+  const minutes = Math.round((new Date(iso).getTime() - Date.now()) / 60_000);
+  if (Math.abs(minutes) < 60) return relative.format(minutes, "minute");
+  if (Math.abs(minutes) < 48 * 60) return relative.format(Math.round(minutes / 60), "hour");
+  return relative.format(Math.round(minutes / 1440), "day");
+}
+
+function timeEl(iso: string, text: string): HTMLElement {
+  const element = el("time", undefined, text);
+  element.setAttribute("datetime", iso);
+  return element;
+}
+
+/** Only web links become links: a county's cure address is data, and data must not run script. */
+function safeUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : undefined;
+  } catch {
+    return undefined;
   }
-  for (const ballot of ballots) {
-    const section = document.createElement("section");
-    section.append(text("h2", `Election ${ballot.electionId}`));
-    section.append(text("p", label(ballot.status), "status"));
-    section.append(text("p", meaning[ballot.status] ?? ""));
-    section.append(text("p", `As of ${new Date(ballot.asOf).toLocaleString()}.`));
-    if (ballot.expectedDeliveryDate && ["mailed", "in_transit", "out_for_delivery"].includes(ballot.status)) {
-      section.append(text("p", `Expected delivery: ${ballot.expectedDeliveryDate}.`));
-    }
-    const list = document.createElement("ol");
-    list.className = "timeline";
-    for (const step of ballot.timeline) {
-      list.append(text("li", `${new Date(step.at).toLocaleDateString()}: ${label(step.status)}`));
-    }
-    section.append(list);
-    result.append(section);
+}
+
+function rejectionBlock(ballot: BallotView): HTMLElement {
+  const texts = s.rejection;
+  const reason = ballot.rejection?.reason ?? "other";
+  const reasonText = texts.reasons[reason as keyof typeof texts.reasons] ?? texts.reasons.other;
+  const block = el("div", "alert", el("h4", undefined, texts.heading), el("p", undefined, reasonText));
+  if (!curable.has(reason)) {
+    block.append(el("p", undefined, texts.other));
+    return block;
   }
+  block.append(el("h4", undefined, texts.cureHeading));
+  block.append(el("ol", undefined, ...texts.cureSteps.map((step) => el("li", undefined, step))));
+  const url = safeUrl(ballot.rejection?.cureUrl);
+  if (url) {
+    const link = el("a", undefined, texts.cureLink) as HTMLAnchorElement;
+    link.href = url;
+    link.rel = "noopener";
+    link.id = `cure-${ballot.ballotId}`;
+    block.append(el("p", undefined, link));
+  } else {
+    block.append(el("p", undefined, texts.noCureLink));
+  }
+  const deadline = ballot.rejection?.cureDeadline;
+  block.append(
+    el("p", "deadline", el("strong", undefined, deadline ? fill(texts.deadline, { date: formatDay(deadline) }) : "")),
+  );
+  if (!deadline) block.lastElementChild?.replaceChildren(texts.noDeadline);
+  return block;
+}
+
+function ballotSection(ballot: BallotView, older: boolean): HTMLElement {
+  const r = s.result;
+  const status = s.statuses[ballot.status];
+  const election = fill(r.election, { id: ballot.electionId });
+  const section = el("section", "ballot", el("h3", undefined, older ? `${r.olderBallot}: ${election}` : election));
+  section.append(el("p", "status", status.label), el("p", undefined, status.meaning));
+  section.append(el("p", "waiting", s.waiting[waitingOn[ballot.status]]));
+  if (ballot.expectedDeliveryDate && onTheWayToVoter.has(ballot.status)) {
+    section.append(el("p", "delivery", fill(r.expectedDelivery, { date: formatDay(ballot.expectedDeliveryDate) })));
+  }
+  if (ballot.rejection || ballot.status === "rejected" || ballot.status === "cure_pending") {
+    section.append(rejectionBlock(ballot));
+  }
+  const asOf = el(
+    "p",
+    "fresh",
+    fill(r.asOf, { time: dateTime.format(new Date(ballot.asOf)), relative: ago(ballot.asOf) }),
+  );
+  asOf.append(" ", r.freshness);
+  section.append(asOf);
+  section.append(el("h4", undefined, r.timeline));
+  const steps = ballot.timeline.map((step) => {
+    const text = s.statuses[step.status];
+    return el(
+      "li",
+      undefined,
+      timeEl(step.at, date.format(new Date(step.at))),
+      el("span", "step", text?.label ?? step.status),
+      text?.meaning ?? "",
+    );
+  });
+  steps.push(
+    el(
+      "li",
+      "next",
+      el("span", "step-date", r.next),
+      el("span", "step", status.next),
+      s.waiting[waitingOn[ballot.status]],
+    ),
+  );
+  section.append(el("ol", "timeline", ...steps));
+  return section;
+}
+
+function clearProblems() {
+  summary.hidden = true;
+  errorList.replaceChildren();
+  for (const field of fields) {
+    byId(`${field}-error`).textContent = "";
+    byId(field).removeAttribute("aria-invalid");
+  }
+}
+
+function showBallots(ballots: readonly BallotView[]) {
+  clearProblems();
+  const heading = el("h2", undefined, s.result.heading);
+  heading.id = "result-title";
+  result.replaceChildren(heading);
+  if (ballots.length === 0) result.append(el("p", undefined, s.result.noBallot));
+  ballots.forEach((ballot, index) => {
+    result.append(ballotSection(ballot, index > 0));
+  });
+  result.hidden = false;
   result.focus();
 }
 
-function showFieldError(field: string | undefined, message: string) {
-  for (const element of document.querySelectorAll<HTMLElement>(".error")) element.textContent = "";
-  for (const input of document.querySelectorAll<HTMLInputElement>("input")) input.removeAttribute("aria-invalid");
-  const target = field ? document.querySelector<HTMLElement>(`#${field}-error`) : null;
-  if (target && field) {
-    target.textContent = message;
-    document.querySelector<HTMLInputElement>(`#${field}`)?.setAttribute("aria-invalid", "true");
-    document.querySelector<HTMLInputElement>(`#${field}`)?.focus();
-    return;
+/** Each problem goes to the summary (focused, so it is read first) and, when it has one, to its field. */
+function showProblems(problems: readonly Problem[]) {
+  clearProblems();
+  result.hidden = true;
+  for (const problem of problems) {
+    const item = el("li");
+    if (problem.field) {
+      const link = el("a", undefined, problem.message) as HTMLAnchorElement;
+      link.href = `#${problem.field}`;
+      link.dataset.field = problem.field;
+      item.append(link);
+      byId(`${problem.field}-error`).textContent = problem.message;
+      byId(problem.field).setAttribute("aria-invalid", "true");
+    } else {
+      item.append(problem.message);
+    }
+    if (problem.faqLink) {
+      const faq = el("a", undefined, s.faqLinkText) as HTMLAnchorElement;
+      faq.href = s.faq;
+      item.append(" ", faq);
+    }
+    errorList.append(item);
   }
-  result?.replaceChildren(text("p", message, "error"));
-  result?.focus();
+  summary.hidden = false;
+  summary.focus();
 }
 
-form?.addEventListener("submit", async (event) => {
+const dateShape = /^\s*(\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{4}-\d{2}-\d{2})\s*$/;
+const zipShape = /^\s*\d{5}(-?\d{4})?\s*$/;
+
+/** What can be told without the API: empty fields and the shape of the date and ZIP. The API checks the rest. */
+function checkHere(data: Readonly<Record<Field, string>>): Problem[] {
+  const e = s.errors;
+  const problems: Problem[] = [];
+  const required: Record<Field, string> = {
+    firstName: e.firstNameRequired,
+    lastName: e.lastNameRequired,
+    dateOfBirth: e.dateOfBirthRequired,
+    zip: e.zipRequired,
+    voterId: e.voterIdRequired,
+  };
+  for (const field of fields) {
+    if (field === "voterId" && voterIdGroup.hidden) continue;
+    if (!data[field].trim()) problems.push({ field, message: required[field] });
+    else if (field === "dateOfBirth" && !dateShape.test(data[field]))
+      problems.push({ field, message: e.dateOfBirthInvalid });
+    else if (field === "zip" && !zipShape.test(data[field])) problems.push({ field, message: e.zipInvalid });
+  }
+  return problems;
+}
+
+function waitText(seconds: number): string {
+  const unit = seconds > 90 ? "minute" : "second";
+  const amount = unit === "minute" ? Math.ceil(seconds / 60) : seconds;
+  return new Intl.NumberFormat(s.locale, { style: "unit", unit, unitDisplay: "long" }).format(amount);
+}
+
+/** The API's error codes (services/apps/api/src/errors.ts), each told in the page's language and tied to its field. */
+function problemOf(response: Response, body: ApiError): Problem {
+  const e = s.errors;
+  const code = body.error?.code;
+  if (code === "VALIDATION_FAILED") {
+    const field = body.error?.details?.field as Field | undefined;
+    const byField: Record<Field, string> = {
+      firstName: e.firstNameInvalid,
+      lastName: e.lastNameInvalid,
+      dateOfBirth: e.dateOfBirthRange,
+      zip: e.zipInvalid,
+      voterId: e.voterIdInvalid,
+    };
+    return field && fields.includes(field) ? { field, message: byField[field] } : { message: e.unavailable };
+  }
+  if (code === "VOTER_NOT_FOUND") return { message: e.notFound, faqLink: true };
+  if (code === "VOTER_AMBIGUOUS") {
+    voterIdGroup.hidden = false;
+    return { field: "voterId", message: e.ambiguous };
+  }
+  if (code === "RATE_LIMITED") {
+    const seconds = Number(response.headers.get("retry-after"));
+    return { message: fill(e.rateLimited, { time: waitText(seconds > 0 ? seconds : 60) }) };
+  }
+  return { message: e.unavailable };
+}
+
+let busy = false;
+
+form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  const data = Object.fromEntries(new FormData(form).entries()) as Record<string, string>;
-  if (!data.voterId) delete data.voterId;
+  if (busy) return;
+  const data = Object.fromEntries(fields.map((field) => [field, byId<HTMLInputElement>(field).value])) as Record<
+    Field,
+    string
+  >;
+  const problems = checkHere(data);
+  if (problems.length > 0) {
+    showProblems(problems);
+    return;
+  }
+  const payload: Partial<Record<Field, string>> = { ...data };
+  if (voterIdGroup.hidden || !data.voterId.trim()) delete payload.voterId;
+  busy = true;
+  progress.textContent = s.searching;
   try {
     const response = await fetch(`${apiBase}/v1/lookup`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(data),
+      body: JSON.stringify(payload),
     });
-    const body = await response.json();
-    if (response.ok) {
-      showFieldError(undefined, "");
-      showBallots(body.ballots);
-      return;
-    }
-    showFieldError(body.error?.details?.field, body.error?.message ?? "Something went wrong; please try again.");
+    const body = (await response.json().catch(() => ({}))) as { ballots?: BallotView[] } & ApiError;
+    if (response.ok && Array.isArray(body.ballots)) showBallots(body.ballots);
+    else showProblems([problemOf(response, body)]);
   } catch {
-    showFieldError(undefined, "We could not reach the ballot tracker. Check your connection and try again.");
+    showProblems([{ message: s.errors.network }]);
+  } finally {
+    busy = false;
+    progress.textContent = "";
   }
+});
+
+// A summary link moves focus to its field (and shows the field's label), as a fragment link alone does not always.
+errorList.addEventListener("click", (event) => {
+  const link = (event.target as HTMLElement).closest<HTMLAnchorElement>("a[data-field]");
+  const field = link?.dataset.field;
+  if (!field) return;
+  event.preventDefault();
+  document.querySelector(`label[for="${field}"]`)?.scrollIntoView();
+  byId(field).focus({ preventScroll: true });
 });

@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { serveSite } from "@ballot/local-stack/site";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { languageCodes, languages, type PageName, pages, pathOf } from "../src/i18n/index.ts";
+import { launchChromium, seriousAccessibilityViolations } from "./browser.ts";
+
+// The static pages need no API: the site server alone, with /v1 pointing nowhere.
+let site: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite({ apiUrl: "http://127.0.0.1:9" });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const pageNames = Object.keys(pages) as PageName[];
+const everyPage = languageCodes.flatMap((code) => pageNames.map((page) => [code, page] as const));
+
+describe("every page in every language", () => {
+  it.each(everyPage)(
+    "%s %s page: right language, fits 360 px, no serious or critical axe violations",
+    async (code, name) => {
+      const language = languages[code];
+      const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+      const response = await page.goto(`${site.url}${pathOf(code, name)}`);
+      expect(response?.status()).toBe(200);
+      expect(await page.getAttribute("html", "lang")).toBe(language.tag);
+      const h1 = await page.locator("h1").textContent();
+      const titles = {
+        lookup: language.strings.lookup.title,
+        faq: language.strings.faq.title,
+        messages: language.strings.messages.title,
+      };
+      expect(h1?.trim()).toBe(titles[name]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+describe("language switcher", () => {
+  it("is plain links that work without JavaScript and keep the reader on the same page", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/faq/`);
+    await page.click(`a[hreflang="ko"]`);
+    await page.waitForURL(`${site.url}/ko/faq/`);
+    expect(await page.getAttribute("html", "lang")).toBe("ko");
+    expect((await page.locator("h1").textContent())?.trim()).toBe(languages.ko.strings.faq.title);
+    expect(await page.getAttribute(`a[hreflang="ko"]`, "aria-current")).toBe("page");
+    // Back to English, which lives at the root.
+    await page.click(`a[hreflang="en"]`);
+    await page.waitForURL(`${site.url}/faq/`);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await context.close();
+  });
+
+  it("names every language in that language, marked with its own lang attribute", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/es/`);
+    const links = await page.locator("nav.languages a").evaluateAll((anchors) =>
+      anchors.map((anchor) => ({
+        lang: anchor.getAttribute("lang"),
+        href: anchor.getAttribute("href"),
+        text: anchor.textContent,
+      })),
+    );
+    expect(links).toEqual(
+      languageCodes.map((code) => ({
+        lang: languages[code].tag,
+        href: pathOf(code, "lookup"),
+        text: languages[code].name,
+      })),
+    );
+    await page.close();
+  });
+
+  it("every translation is marked as needing review by a certified translator", () => {
+    for (const code of languageCodes.filter((code) => code !== "en")) {
+      const source = readFileSync(new URL(`../src/i18n/${code}.ts`, import.meta.url), "utf8");
+      expect(source, code).toMatch(/certified translator/);
+      expect(languages[code].strings.reviewed, code).toBe(false);
+      expect(languages[code].strings.site.unreviewed.length, code).toBeGreaterThan(0);
+    }
+  });
+});

@@ -21,6 +21,19 @@ import {
 import { createCatalog, type StreamSpec, type Subject, type UspsScan, uspsScanSchema } from "@ballot/contracts";
 import { type LocalServer, type ServiceProcess, startNatsServer, startService } from "@ballot/local-stack";
 import { services } from "@ballot/local-stack/paths";
+import {
+  createStartedList,
+  formatCount,
+  imbOf,
+  ivmtrEventJson,
+  outboundScanStages,
+  percentileOf,
+  round,
+  rssOf,
+  type ScanStage,
+  say,
+  scanEpochMs,
+} from "./bench-support.ts";
 
 const namespace = "bench";
 const feed = "bench";
@@ -44,46 +57,16 @@ for (const [name, value] of Object.entries({ records, "batch-records": batchReco
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
 }
 
-const say = (line: string) => process.stderr.write(`${line}\n`);
-const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
-const formatCount = (value: number) => Math.round(value).toLocaleString("en-US");
-
 // ---------------------------------------------------------------------------------------------------------------
-// Scan events: a county's outbound ballots moving through the mail, five scans a piece, the feed sending one stage
-// of many pieces at a time. Half the plant scans carry an offset, half are facility-local (the zone then comes from
-// the ZIP); logical delivery events have no facility; one piece in 200 is another mailer's.
-
-const pieceScans = [
-  { phase: "Phase 1a - Origin Primary Processing", handling: "Physical", opcode: "271", zip: "95813", hour: 2 },
-  { phase: "Phase 2c - Destination Primary Processing", handling: "Physical", opcode: "291", zip: "95813", hour: 20 },
-  {
-    phase: "Phase 3c - Destination Sequenced Carrier Sortation",
-    handling: "Physical",
-    opcode: "919",
-    zip: "95616",
-    hour: 28,
-  },
-  { phase: "Phase 4c - Delivery", handling: "Logical Out for Delivery Event", opcode: "LOF", zip: "", hour: 32 },
-  { phase: "Phase 4c - Delivery", handling: "Logical Delivery Event", opcode: "LDE", zip: "", hour: 37 },
-] as const;
-
-const two = (value: number) => String(value).padStart(2, "0");
-const startMs = Date.UTC(2026, 9, 6, 9);
+// Scan events: a county's outbound ballots moving through the mail, five scans a piece (`outboundScanStages`), the
+// feed sending one stage of many pieces at a time; one piece in 200 is another mailer's.
 
 function eventJson(index: number, pieces: number): string {
-  const step = Math.floor(index / pieces) % pieceScans.length;
+  const step = Math.floor(index / pieces) % outboundScanStages.length;
   const piece = index % pieces;
-  const scan = pieceScans[step] as (typeof pieceScans)[number];
-  const serial = String(piece).padStart(9, "0");
   const stid = piece % 200 === 199 ? "300" : "720";
-  const imb = `00${stid}314159${serial}95616${String(piece % 10_000).padStart(4, "0")}${two(piece % 97)}`;
-  const atMs = startMs + (piece % 720) * 60_000 + scan.hour * 3_600_000;
-  const pacific = new Date(atMs - 7 * 3_600_000);
-  const local = `${pacific.getUTCFullYear()}-${two(pacific.getUTCMonth() + 1)}-${two(pacific.getUTCDate())} ${two(pacific.getUTCHours())}:${two(pacific.getUTCMinutes())}:00`;
-  const withOffset = scan.zip === "" || piece % 2 === 0;
-  const timestamp = withOffset ? `${local.replace(" ", "T")}-07:00` : local;
-  const zip = scan.zip ? `,"scanFacilityZip":"${scan.zip}","scanFacilityLocaleKey":"L${scan.zip}"` : "";
-  return `{"imb":"${imb}","scanDatetime":"${timestamp}","scanEventCode":"${scan.opcode}","mailPhase":"${scan.phase}","handlingEventTypeDescription":"${scan.handling}"${zip},"expectedDeliveryDate":"2026-10-08","mailClassDescription":"First-Class Mail","mailShapeDescription":"Letter"}`;
+  const stage = outboundScanStages[step] as ScanStage;
+  return ivmtrEventJson(imbOf(stid, "314159", piece), piece, stage, { expectedDeliveryDate: "2026-10-08" });
 }
 
 function batchBody(batch: number, pieces: number): { body: string; count: number } {
@@ -92,21 +75,6 @@ function batchBody(batch: number, pieces: number): { body: string; count: number
   const events: string[] = new Array(count);
   for (let offset = 0; offset < count; offset += 1) events[offset] = eventJson(first + offset, pieces);
   return { body: `{"msgGrpId":"bench-${batch}","events":[${events.join(",")}]}`, count };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Memory of the ingest process, from /proc (Linux); null elsewhere.
-
-async function rssOf(pid: number | undefined): Promise<{ rssMb: number; peakMb: number } | null> {
-  if (pid === undefined) return null;
-  try {
-    const { readFile } = await import("node:fs/promises");
-    const status = await readFile(`/proc/${pid}/status`, "utf8");
-    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? "0");
-    return { rssMb: round(kib("VmRSS") / 1024, 1), peakMb: round(kib("VmHWM") / 1024, 1) };
-  } catch {
-    return null;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -122,7 +90,7 @@ async function measureRawJetStream(connection: JetStreamConnection, messages: nu
   await ensureStreams(connection.jsm, [spec]);
   const publisher = new JetStreamPublisher(connection.js);
   const subject: Subject<typeof uspsScanSchema> = { name: "bench-raw.scan", schema: uspsScanSchema };
-  const pieces = Math.ceil(messages / pieceScans.length);
+  const pieces = Math.ceil(messages / outboundScanStages.length);
   const scanAt = (index: number): UspsScan => {
     const event = JSON.parse(eventJson(index, pieces)) as Record<string, string>;
     return {
@@ -132,7 +100,7 @@ async function measureRawJetStream(connection: JetStreamConnection, messages: nu
       serviceTypeId: "720",
       direction: "outbound",
       milestone: "in_transit",
-      occurredAt: new Date(startMs + index * 1_000).toISOString(),
+      occurredAt: new Date(scanEpochMs + index * 1_000).toISOString(),
       rawTimestamp: event.scanDatetime as string,
       scanEventCode: event.scanEventCode as string,
       mailPhase: event.mailPhase as string,
@@ -181,7 +149,7 @@ interface Counts {
 }
 
 async function pushThroughIngest(url: string, ingestPid: number | undefined) {
-  const pieces = Math.max(1, Math.ceil(records / pieceScans.length));
+  const pieces = Math.max(1, Math.ceil(records / outboundScanStages.length));
   const batches = Math.ceil(records / batchRecords);
   const counts: Counts = { accepted: 0, duplicate: 0, rejected: 0, foreign: 0 };
   const latenciesMs: number[] = [];
@@ -246,7 +214,7 @@ async function pushThroughIngest(url: string, ingestPid: number | undefined) {
   memory.start ??= memory.end;
   memory.middle ??= memory.end;
   latenciesMs.sort((a, b) => a - b);
-  const percentile = (share: number) => round(latenciesMs[Math.floor(share * (latenciesMs.length - 1))] ?? 0, 1);
+  const percentile = (share: number) => percentileOf(latenciesMs, share);
   return {
     seconds,
     counts,
@@ -277,19 +245,14 @@ async function countStoredScans(connection: JetStreamConnection, stream: string)
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main() {
-  const started: { stop(): Promise<void> }[] = [];
-  const stopAll = async () => {
-    for (const item of started.reverse()) await item.stop().catch(() => {});
-  };
-  process.once("SIGINT", () => {
-    void stopAll().then(() => process.exit(130));
-  });
+  const started = createStartedList();
+  const stopAll = started.stopAll;
   try {
     const nats: LocalServer = await startNatsServer();
-    started.push(nats);
+    started.add(nats);
     say(`nats-server ${nats.url} (pid ${nats.pid}), JetStream with file storage`);
     const connection = await connectJetStream(nats.url, "bench-ingest");
-    started.push({ stop: () => connection.close() });
+    started.add({ stop: () => connection.close() });
     const catalog = createCatalog(namespace);
     await ensureStreams(connection.jsm, Object.values(catalog.streams));
 
@@ -310,7 +273,7 @@ async function main() {
         IDENTITY_HASH_KEY: "bench-identity-hash-key-0123456789abcdef",
       },
     });
-    started.push(ingest);
+    started.add(ingest);
     say(
       `ingest ${ingest.url} (pid ${ingest.pid}); pushing ${formatCount(records)} records in batches of ${formatCount(batchRecords)} over ${connections} connections`,
     );

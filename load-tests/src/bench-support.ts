@@ -1,0 +1,113 @@
+// What the Node benchmark runners share: output helpers, the generated IV-MTR push events, process memory, and the
+// list of what a run started so that every exit path stops it.
+import { readFile } from "node:fs/promises";
+
+export const say = (line: string) => process.stderr.write(`${line}\n`);
+export const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
+export const formatCount = (value: number) => Math.round(value).toLocaleString("en-US");
+
+/** The value at `share` (0..1) of an ascending list; 0 for an empty one. */
+export function percentileOf(sortedAscending: readonly number[], share: number, digits = 1): number {
+  return round(sortedAscending[Math.floor(share * (sortedAscending.length - 1))] ?? 0, digits);
+}
+
+/** Parses a `--name` option as a positive whole number (or a positive number when `fractional`), or throws. */
+export function positiveOption(name: string, text: string | undefined, fallback: number, fractional = false): number {
+  const value = text === undefined ? fallback : Number(text);
+  const isValid = fractional ? Number.isFinite(value) && value > 0 : Number.isInteger(value) && value >= 1;
+  if (!isValid) throw new Error(`--${name} must be a positive ${fractional ? "number" : "whole number"}`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// IV-MTR push events (camelCase), as a USPS feed sends them. Times are Pacific daylight time (October): half the
+// plant scans carry the offset, half are facility-local (ingest then takes the zone from the facility ZIP); logical
+// delivery events have no facility and always carry the offset.
+
+export interface ScanStage {
+  readonly phase: string;
+  readonly handling: string;
+  readonly opcode: string;
+  /** Facility ZIP; empty for logical events. */
+  readonly zip: string;
+  /** Hours after the piece's start time. */
+  readonly hour: number;
+}
+
+/** An outbound piece's trip: origin plant to the voter's mailbox, five scans. */
+export const outboundScanStages: readonly ScanStage[] = [
+  { phase: "Phase 1a - Origin Primary Processing", handling: "Physical", opcode: "271", zip: "95813", hour: 2 },
+  { phase: "Phase 2c - Destination Primary Processing", handling: "Physical", opcode: "291", zip: "95813", hour: 20 },
+  {
+    phase: "Phase 3c - Destination Sequenced Carrier Sortation",
+    handling: "Physical",
+    opcode: "919",
+    zip: "95616",
+    hour: 28,
+  },
+  { phase: "Phase 4c - Delivery", handling: "Logical Out for Delivery Event", opcode: "LOF", zip: "", hour: 32 },
+  { phase: "Phase 4c - Delivery", handling: "Logical Delivery Event", opcode: "LDE", zip: "", hour: 37 },
+];
+
+/** The start of every generated piece's trip; pieces spread over the following 12 hours by their number. */
+export const scanEpochMs = Date.UTC(2026, 9, 6, 9);
+const pacificOffsetMs = 7 * 3_600_000;
+const two = (value: number) => String(value).padStart(2, "0");
+
+/** When a piece's stage happens: its start (one minute apart, over 12 hours) plus the stage's hour. */
+export const stageAtMs = (piece: number, stage: ScanStage): number =>
+  scanEpochMs + (piece % 720) * 60_000 + stage.hour * 3_600_000;
+
+/** A 31-digit IMb (20 tracking digits, 11 routing digits) of a piece, barcode id 00. */
+export function imbOf(stid: string, mailerId: string, piece: number, deliveryZip = "95616"): string {
+  const serial = String(piece).padStart(15 - mailerId.length, "0");
+  return `00${stid}${mailerId}${serial}${deliveryZip}${String(piece % 10_000).padStart(4, "0")}${two(piece % 97)}`;
+}
+
+/** One IV-MTR push event of a piece at one stage. */
+export function ivmtrEventJson(
+  imb: string,
+  piece: number,
+  stage: ScanStage,
+  options: { expectedDeliveryDate?: string } = {},
+): string {
+  const pacific = new Date(stageAtMs(piece, stage) - pacificOffsetMs);
+  const local = `${pacific.getUTCFullYear()}-${two(pacific.getUTCMonth() + 1)}-${two(pacific.getUTCDate())} ${two(pacific.getUTCHours())}:${two(pacific.getUTCMinutes())}:00`;
+  const withOffset = stage.zip === "" || piece % 2 === 0;
+  const timestamp = withOffset ? `${local.replace(" ", "T")}-07:00` : local;
+  const facility = stage.zip ? `,"scanFacilityZip":"${stage.zip}","scanFacilityLocaleKey":"L${stage.zip}"` : "";
+  const expected = options.expectedDeliveryDate ? `,"expectedDeliveryDate":"${options.expectedDeliveryDate}"` : "";
+  return `{"imb":"${imb}","scanDatetime":"${timestamp}","scanEventCode":"${stage.opcode}","mailPhase":"${stage.phase}","handlingEventTypeDescription":"${stage.handling}"${facility}${expected},"mailClassDescription":"First-Class Mail","mailShapeDescription":"Letter"}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Memory of a process, from /proc (Linux); null elsewhere. */
+export async function rssOf(pid: number | undefined): Promise<{ rssMb: number; peakMb: number } | null> {
+  if (pid === undefined) return null;
+  try {
+    const status = await readFile(`/proc/${pid}/status`, "utf8");
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? "0");
+    return { rssMb: round(kib("VmRSS") / 1024, 1), peakMb: round(kib("VmHWM") / 1024, 1) };
+  } catch {
+    return null;
+  }
+}
+
+/** What a run started, stopped in reverse order on every way out, Ctrl-C included. */
+export function createStartedList() {
+  const started: { stop(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    for (const item of started.splice(0).reverse()) await item.stop().catch(() => {});
+  };
+  process.once("SIGINT", () => {
+    void stopAll().then(() => process.exit(130));
+  });
+  return {
+    add<Item extends { stop(): Promise<void> }>(item: Item): Item {
+      started.push(item);
+      return item;
+    },
+    stopAll,
+  };
+}

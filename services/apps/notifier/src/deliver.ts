@@ -1,0 +1,164 @@
+import { contentMessageId } from "@ballot/adapters";
+import { signLinkToken } from "@ballot/adapters/notifications";
+import { isUnsubscribedRecipient, type OutgoingMessage } from "@ballot/adapters/providers";
+import {
+  assertNever,
+  type Channel,
+  type CountyNotificationSettings,
+  type Language,
+  type PlannedMessage,
+  type RenderedMessage,
+  renderMessage,
+  type TemplateId,
+} from "@ballot/core";
+import { describeError, isPermanentError, isTransientError, type Logger, TransientError } from "@ballot/runtime";
+import type { NotifierDeps } from "./deps.ts";
+
+const dayMs = 86_400_000;
+/** An unsubscribe link works for an election cycle; a confirmation link for a week. */
+export const unsubscribeLinkTtlMs = 400 * dayMs;
+export const confirmLinkTtlMs = 7 * dayMs;
+
+export function linkOf(
+  deps: NotifierDeps,
+  action: "confirm" | "unsubscribe",
+  voterId: string,
+  channel: Channel,
+): string {
+  const token = signLinkToken(
+    {
+      action,
+      voterId,
+      channel,
+      expiresAtMs: deps.now() + (action === "confirm" ? confirmLinkTtlMs : unsubscribeLinkTtlMs),
+    },
+    deps.linkSecret,
+  );
+  return `${deps.linkBaseUrl}/v1/notify/${action}?token=${encodeURIComponent(token)}`;
+}
+
+/** What one message is, as far as sending goes: planned milestone messages and service messages alike. */
+export interface Sendable {
+  readonly messageId: string;
+  readonly ballotKey?: string | undefined;
+  readonly voterId: string;
+  readonly county: string;
+  readonly channel: Channel;
+  readonly address: string;
+  readonly language: Language;
+  readonly templateId: TemplateId;
+  readonly variables: Readonly<Record<string, string>>;
+}
+
+function outgoingOf(
+  deps: NotifierDeps,
+  message: Sendable,
+  rendered: RenderedMessage,
+  county: CountyNotificationSettings,
+  unsubscribeUrl: string | undefined,
+): OutgoingMessage {
+  const base = { messageId: message.messageId, idempotencyKey: message.messageId, to: message.address };
+  const statusCallbackUrl = deps.statusCallbackBaseUrl
+    ? `${deps.statusCallbackBaseUrl}/v1/notify/webhooks/twilio/status`
+    : undefined;
+  switch (rendered.channel) {
+    case "email":
+      return { ...base, ...rendered, from: county.emailFrom, unsubscribeUrl };
+    case "sms":
+      return { ...base, channel: "sms", from: county.smsFrom, text: rendered.text, statusCallbackUrl };
+    case "voice":
+      return { ...base, channel: "voice", from: county.smsFrom, says: rendered.says, statusCallbackUrl };
+    default:
+      return assertNever(rendered, "rendered channel");
+  }
+}
+
+async function deadLetter(deps: NotifierDeps, message: Sendable, reason: string): Promise<void> {
+  await deps.notifications.markDead(message.messageId, reason, deps.now());
+  // No address in the letter: it names the message, and the subscription says where it was going.
+  const raw = JSON.stringify({
+    messageId: message.messageId,
+    ballotKey: message.ballotKey,
+    voterId: message.voterId,
+    county: message.county,
+    channel: message.channel,
+    templateId: message.templateId,
+    language: message.language,
+  });
+  await deps.publisher.publish(
+    deps.catalog.subjects.deadLetter("notifier"),
+    { source: "notifier", reason, raw, receivedAt: new Date(deps.now()).toISOString() },
+    contentMessageId(message.messageId, "dead"),
+  );
+}
+
+export type DeliveryOutcome = "sent" | "already_done" | "dead_lettered";
+
+/**
+ * Sends one message at most once: rendered first (a template that lacks a variable is never sent), then claimed in
+ * Redis before the provider call, sent with the message id as the provider's idempotency key (so a claim left by a
+ * sender that died mid-send is retried without a second message), then marked sent. A permanent refusal
+ * dead-letters the message (and an unsubscribed recipient is opted out); a transient one gives the claim back and
+ * throws for the consumer to retry with backoff.
+ */
+export async function deliverMessage(deps: NotifierDeps, message: Sendable, log: Logger): Promise<DeliveryOutcome> {
+  const messageLog = log.child({ messageId: message.messageId, channel: message.channel, language: message.language });
+  const county = deps.countySettingsOf(message.county);
+  if (!county) {
+    await deadLetter(deps, message, `no notification settings for county ${message.county}`);
+    return "dead_lettered";
+  }
+  const unsubscribeUrl =
+    message.channel === "email" ? linkOf(deps, "unsubscribe", message.voterId, message.channel) : undefined;
+  const rendered = renderMessage(message.templateId, message.channel, message.language, {
+    ...message.variables,
+    ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
+  });
+  if (!rendered.ok) {
+    messageLog.error({ renderError: rendered.error }, "template cannot be rendered; dead-lettering the message");
+    await deadLetter(deps, message, `render failed: ${JSON.stringify(rendered.error)}`);
+    return "dead_lettered";
+  }
+  const claim = await deps.notifications.claim(message.messageId, deps.now(), deps.sendLeaseMs);
+  if (claim.outcome === "done") return "already_done";
+  if (claim.outcome === "busy") {
+    throw new TransientError("another sender holds this message", { context: { messageId: message.messageId } });
+  }
+  if (claim.attempts > 1) messageLog.info({ attempts: claim.attempts }, "sending again with the same idempotency key");
+  const sender = deps.senders[message.channel] as {
+    send(outgoing: OutgoingMessage): Promise<{ provider: string; providerMessageId: string }>;
+  };
+  try {
+    const receipt = await sender.send(outgoingOf(deps, message, rendered.value, county, unsubscribeUrl));
+    await deps.notifications.markSent(message.messageId, receipt, message.voterId, deps.now());
+    messageLog.info({ provider: receipt.provider, providerMessageId: receipt.providerMessageId }, "message sent");
+    return "sent";
+  } catch (error) {
+    if (isPermanentError(error)) {
+      messageLog.warn({ err: error }, "provider refused the message for good; dead-lettering it");
+      if (isUnsubscribedRecipient(error)) {
+        await deps.subscriptions.setConsent(message.voterId, message.channel, "opted_out", deps.now());
+      }
+      await deadLetter(deps, message, describeError(error));
+      return "dead_lettered";
+    }
+    await deps.notifications.release(message.messageId, describeError(error));
+    if (isTransientError(error)) throw error;
+    throw new TransientError("sending failed unexpectedly", {
+      cause: error,
+      context: { messageId: message.messageId },
+    });
+  }
+}
+
+export const sendableOf = (planned: PlannedMessage): Sendable => ({
+  messageId: planned.messageId,
+  ballotKey: planned.ballotKey,
+  voterId: planned.voterId,
+  county: planned.county,
+  channel: planned.channel,
+  address: planned.address,
+  language: planned.language,
+  templateId: planned.templateId,
+  variables: planned.variables,
+});

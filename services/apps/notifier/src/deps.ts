@@ -1,0 +1,29 @@
+import type {
+  JetStreamPublisher,
+  Redis,
+  RedisHeldMessages,
+  RedisNotificationLog,
+  RedisSubscriptionStore,
+} from "@ballot/adapters";
+import type { Senders } from "@ballot/adapters/providers";
+import type { Catalog, RedisKeys } from "@ballot/contracts";
+import type { CountyNotificationSettings } from "@ballot/core";
+
+export interface NotifierDeps {
+  readonly catalog: Catalog;
+  readonly keys: RedisKeys;
+  readonly redis: Redis;
+  readonly subscriptions: RedisSubscriptionStore;
+  readonly notifications: RedisNotificationLog;
+  readonly held: RedisHeldMessages;
+  readonly publisher: JetStreamPublisher;
+  readonly senders: Senders;
+  readonly countySettingsOf: (county: string | undefined) => CountyNotificationSettings | undefined;
+  readonly linkSecret: string;
+  /** Where confirmation and unsubscribe links point. */
+  readonly linkBaseUrl: string;
+  /** Where Twilio's status callbacks go; none: no callbacks asked for. */
+  readonly statusCallbackBaseUrl?: string | undefined;
+  readonly sendLeaseMs: number;
+  readonly now: () => number;
+}

@@ -97,18 +97,19 @@ describe("lookup page", () => {
 
   it("shows the status in the page's language", async () => {
     const voter = sample(2);
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
     await page.goto(`${stack.siteUrl}/es/`);
     await fillForm(page, { ...voter, dateOfBirth: usDate(voter.dateOfBirth) });
     await page.locator("#result .status").first().waitFor({ timeout: 20_000 });
     const labels = Object.values(languages.es.strings.ui.statuses).map((status) => status.label);
     expect(labels).toContain((await page.locator("#result .status").first().textContent())?.trim());
     expect(await page.locator("#result-title").textContent()).toBe(languages.es.strings.ui.result.heading);
+    await page.screenshot({ path: screenshotPath("status-es-360"), fullPage: true });
     await page.close();
   });
 
   it("lists empty fields in a focused summary and ties each message to its field", async () => {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
     await page.goto(`${stack.siteUrl}/`);
     await page.click("button[type=submit]");
     await expect.poll(() => activeId(page)).toBe("error-summary");

@@ -45,6 +45,21 @@ describe("every page in every language", () => {
   );
 });
 
+describe("the site server", () => {
+  it("serves every language's pages with and without the trailing slash", async () => {
+    for (const code of languageCodes) {
+      for (const name of pageNames) {
+        const path = pathOf(code, name);
+        for (const url of [path, path.replace(/(.)\/$/, "$1")]) {
+          const response = await fetch(`${site.url}${url}`);
+          expect(response.status, url).toBe(200);
+          expect(await response.text(), url).toContain(`<html lang="${languages[code].tag}"`);
+        }
+      }
+    }
+  });
+});
+
 describe("language switcher", () => {
   it("is plain links that work without JavaScript and keep the reader on the same page", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

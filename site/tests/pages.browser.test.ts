@@ -77,6 +77,16 @@ describe("language switcher", () => {
     await context.close();
   });
 
+  it("without JavaScript, the lookup page says how else to get the status instead of showing a form", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/vi/`);
+    expect(await page.isVisible("#lookup")).toBe(false);
+    expect((await page.locator(".noscript").textContent())?.trim()).toBe(languages.vi.strings.lookup.noscript);
+    expect(await page.getAttribute("#lookup", "method")).toBe("post");
+    await context.close();
+  });
+
   it("names every language in that language, marked with its own lang attribute", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/es/`);

@@ -224,9 +224,9 @@ export const en = {
       "Only tells you about your ballot's envelope: mailed, delivered, received, counted, or a problem to fix.",
       "Comes in the name of your county elections office. A text message starts with the county's name and ends with “STOP to end”.",
       "Links only to this site or your county's official website.",
-      "Comes only if you signed up, except a phone call about a problem with your ballot.",
+      "Comes only if you signed up for alerts. Your county elections office may also contact you itself about a signature problem: if in doubt, call them on the number on their official website.",
     ],
-    neverHeading: "We never ask for",
+    neverHeading: "Our messages never ask you for",
     never: [
       "Your Social Security number, driver's license number or date of birth",
       "Bank or card details, or any payment",

@@ -226,9 +226,9 @@ export const es: Strings = {
       "Solo le informa sobre el sobre de su boleta: enviada, entregada, recibida, contada o un problema que corregir.",
       "Llega a nombre de la oficina electoral de su condado. Un mensaje de texto empieza con el nombre del condado y termina con «STOP p/cancelar».",
       "Solo tiene enlaces a este sitio o al sitio web oficial de su condado.",
-      "Solo llega si usted se inscribió, salvo una llamada por un problema con su boleta.",
+      "Solo llega si usted se inscribió para recibir avisos. La oficina electoral de su condado también puede comunicarse con usted por un problema de firma: si tiene dudas, llámela al número de su sitio web oficial.",
     ],
-    neverHeading: "Nunca le pedimos",
+    neverHeading: "Nuestros mensajes nunca le piden",
     never: [
       "Su número de Seguro Social, de licencia de conducir ni su fecha de nacimiento",
       "Datos de su banco o tarjeta, ni ningún pago",

@@ -228,9 +228,9 @@ export const tl: Strings = {
       "Tungkol lang sa sobre ng iyong balota: naipadala, naihatid, natanggap, nabilang, o may problemang aayusin.",
       "Dumarating sa pangalan ng tanggapan ng halalan ng iyong county. Nagsisimula ang text message sa pangalan ng county at nagtatapos sa “STOP para ihinto”.",
       "May link lang sa site na ito o sa opisyal na website ng iyong county.",
-      "Dumarating lang kung nag-sign up ka, maliban sa tawag tungkol sa problema sa iyong balota.",
+      "Dumarating lang kung nag-sign up ka para sa mga alerto. Maaari ka ring kontakin mismo ng tanggapan ng halalan ng iyong county tungkol sa problema sa pirma: kung may duda, tawagan sila sa numerong nasa kanilang opisyal na website.",
     ],
-    neverHeading: "Hindi kami kailanman humihingi ng",
+    neverHeading: "Hindi kailanman humihingi ang aming mga mensahe ng",
     never: [
       "Iyong Social Security number, numero ng driver's license o petsa ng kapanganakan",
       "Impormasyon ng bangko o card, o anumang bayad",

@@ -226,9 +226,9 @@ export const vi: Strings = {
       "Chỉ nói về phong bì lá phiếu của bạn: đã gửi, đã giao, đã nhận, đã đếm, hoặc một vấn đề cần sửa.",
       "Được gửi dưới tên văn phòng bầu cử quận của bạn. Tin nhắn bắt đầu bằng tên quận và kết thúc bằng “STOP để ngừng”.",
       "Chỉ có đường dẫn đến trang này hoặc trang web chính thức của quận.",
-      "Chỉ đến khi bạn đã đăng ký, trừ cuộc gọi về vấn đề với lá phiếu của bạn.",
+      "Chỉ đến khi bạn đã đăng ký nhận thông báo. Văn phòng bầu cử quận cũng có thể tự liên lạc với bạn về vấn đề chữ ký: nếu nghi ngờ, hãy gọi họ theo số trên trang web chính thức.",
     ],
-    neverHeading: "Chúng tôi không bao giờ hỏi",
+    neverHeading: "Tin nhắn của chúng tôi không bao giờ hỏi",
     never: [
       "Số An Sinh Xã Hội, số bằng lái xe hoặc ngày sinh của bạn",
       "Thông tin ngân hàng hoặc thẻ, hay bất kỳ khoản thanh toán nào",

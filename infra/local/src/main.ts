@@ -5,8 +5,9 @@ import { startStack, usDate } from "./stack.ts";
 
 const help = `npm start [-- options]
 
-Starts NATS and Redis (or uses NATS_URL / REDIS_URL), the ingest, tracker and API services, builds and serves
-the site, and plays a simulated county election through the ingest endpoints. Ctrl-C stops everything.
+Starts NATS and Redis (or uses NATS_URL / REDIS_URL), the ingest, tracker, API and notifier services, builds and
+serves the site, and plays a simulated county election through the ingest endpoints. The sample voters are
+subscribed: their emails, texts and calls are written to .data/outbox/<run>/. Ctrl-C stops everything.
 
 Options:
   --voters N            voters in the simulated county (default 10000)
@@ -85,7 +86,12 @@ for (const voter of stack.samples) {
       `voter ID ${voter.voterId}, language ${voter.language}`,
   );
 }
+print(`their messages (email, SMS, voice) appear as JSON files in ${stack.outboxDir}`);
 print(`samples as JSON: ${JSON.stringify(stack.samples)}`);
 print("Ctrl-C stops everything.");
-await stack.simulation;
+// Ctrl-C reaches every process of the group at once: ingest may stop while the simulation still sends to it, and
+// that failure is part of stopping, not an error of the run.
+await stack.simulation.catch((error: unknown) => {
+  if (!stopping) throw error;
+});
 if (!stopping) print("the simulated election is over; the stack stays up until Ctrl-C");

@@ -9,6 +9,7 @@ export const services = {
   ingest: { entry: join(repoRoot, "services/apps/ingest/src/main.ts"), readyMessage: "ingest listening" },
   tracker: { entry: join(repoRoot, "services/apps/tracker/src/main.ts"), readyMessage: "tracker consuming" },
   api: { entry: join(repoRoot, "services/apps/api/src/main.ts"), readyMessage: "api listening" },
+  notifier: { entry: join(repoRoot, "services/apps/notifier/src/main.ts"), readyMessage: "notifier listening" },
 } as const;
 
 export const siteDir = join(repoRoot, "site");

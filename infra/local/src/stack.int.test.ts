@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { waitFor } from "@ballot/testing";
 import { describe, expect, it } from "vitest";
@@ -69,6 +71,16 @@ describe("npm start stack", () => {
       });
       expect(ballots[0]?.status).toMatch(/^[a-z_]+$/);
       expect(Date.now() - startedAt).toBeLessThan(60_000);
+      const outboxDir = /messages to the sample voters go to the outbox: (\S+)/.exec(lines.join("\n"))?.[1] as string;
+      const outboxFile = await waitFor(
+        "a message to a sample voter in the outbox",
+        () => readdirSync(outboxDir, { withFileTypes: true }).find((entry) => entry.isFile())?.name,
+        { timeoutMs: 30_000 },
+      );
+      const message = JSON.parse(readFileSync(join(outboxDir, outboxFile), "utf8")) as { channel: string; to: string };
+      // Only the sample voters are subscribed: the message is to one of their synthetic addresses.
+      expect(["email", "sms", "voice"]).toContain(message.channel);
+      expect(message.to).toMatch(/@voter\.example$|^\+1555555\d{4}$/);
       const page = await fetch(`${siteUrl}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("Track your mail ballot");

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { RunningServer } from "@ballot/adapters";
-import { canonicalIdentity } from "@ballot/core";
+import { connectRedis, RedisSubscriptionStore, type RunningServer } from "@ballot/adapters";
+import { createRedisKeys } from "@ballot/contracts";
+import { canonicalIdentity, languageOrEnglish } from "@ballot/core";
 import {
   createIngestClient,
   generateCounty,
@@ -34,12 +35,59 @@ export interface RunningStack {
   readonly apiUrl: string;
   readonly ingestUrl: string;
   readonly samples: readonly SimulatedVoter[];
+  /** Where the notifier writes the messages of this run (no provider credentials locally). */
+  readonly outboxDir: string;
   /** Resolves when the simulated election has been played to its end. */
   readonly simulation: Promise<unknown>;
   stop(): Promise<void>;
 }
 
 const usDate = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(8, 10)}-${iso.slice(0, 4)}`;
+
+/**
+ * The simulated county's notification settings. The contact window is the whole day: the election runs on a
+ * compressed clock, and messages should show up in the outbox while it plays rather than at 08:00 tomorrow.
+ */
+const notifierCounty = (county: string, countyName: string) => ({
+  [county]: {
+    name: countyName.slice(0, 40),
+    smsName: (countyName.split(" County")[0] ?? countyName).slice(0, 14),
+    phone: "(555) 555-0100",
+    timeZone: "America/Los_Angeles",
+    trackUrl: "http://127.0.0.1:4321/",
+    cureFormUrl: "http://127.0.0.1:4321/cure",
+    emailFrom: "ballots@county.example",
+    smsFrom: "+15555550100",
+    contactWindow: "00:00-24:00",
+    autoEnroll: true,
+  },
+});
+
+/**
+ * Subscriptions for the sample voters, so their messages appear in the outbox: email and SMS (already confirmed,
+ * as if they had replied YES) for each, and a call for the first. Synthetic addresses in reserved ranges.
+ */
+async function subscribeSamples(redisUrl: string, namespace: string, samples: readonly SimulatedVoter[]) {
+  const redis = connectRedis(redisUrl, "stack-subscriptions");
+  try {
+    const store = new RedisSubscriptionStore(redis, createRedisKeys(namespace));
+    for (const [index, voter] of samples.entries()) {
+      const phone = `+1555555${String(150 + index).padStart(4, "0")}`;
+      const base = { consent: "confirmed", source: "voter", updatedAtMs: Date.now() } as const;
+      await store.save({
+        voterId: voter.voterId,
+        language: languageOrEnglish(voter.language),
+        channels: [
+          { ...base, channel: "email", address: `${voter.voterId.toLowerCase()}@voter.example` },
+          { ...base, channel: "sms", address: phone },
+          ...(index === 0 ? [{ ...base, channel: "voice" as const, address: phone }] : []),
+        ],
+      });
+    }
+  } finally {
+    await redis.quit();
+  }
+}
 
 /** Voters whose name, birth date and ZIP match nobody else, in as many languages as possible. */
 function pickSamples(county: SimulatedCounty, today: string, count = 5): SimulatedVoter[] {
@@ -62,8 +110,8 @@ function pickSamples(county: SimulatedCounty, today: string, count = 5): Simulat
 }
 
 /**
- * The whole system on one machine: NATS and Redis (unless NATS_URL / REDIS_URL are given), ingest, tracker and
- * API as separate processes, the built site, and a simulated election played through ingest's HTTP endpoints.
+ * The whole system on one machine: NATS and Redis (unless NATS_URL / REDIS_URL are given), ingest, tracker, API
+ * and notifier as separate processes, the built site, and a simulated election played through ingest's HTTP endpoints.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { print } = options;
@@ -109,9 +157,27 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       API_PORT: String(options.apiPort),
       SITE_ORIGIN: `http://127.0.0.1:${options.sitePort}`,
     };
+    const outboxDir = join(dataDir, "outbox", new Date().toISOString().replace(/[:.]/g, "-"));
+    const today = new Date().toISOString().slice(0, 10);
+    const simulated = generateCounty({ voters: options.voters, seed: options.seed, county, today });
+    const samples = pickSamples(simulated, today);
+    const notifierEnv: Record<string, string> = {
+      NOTIFIER_COUNTIES: JSON.stringify(notifierCounty(county, simulated.countyName)),
+      NOTIFIER_LINK_SECRET: randomBytes(32).toString("base64url"),
+      NOTIFIER_PORT: "0",
+      NOTIFIER_OUTBOX_DIR: outboxDir,
+      NOTIFIER_EMAIL_PER_SECOND: "0",
+      NOTIFIER_SMS_PER_SECOND: "0",
+      NOTIFIER_VOICE_PER_SECOND: "0",
+    };
     const start = async (name: keyof typeof services): Promise<ServiceProcess> => {
       const log = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
-      const service = await startService({ name, ...services[name], env, onLine: (line) => log.write(`${line}\n`) });
+      const service = await startService({
+        name,
+        ...services[name],
+        env: name === "notifier" ? { ...env, ...notifierEnv } : env,
+        onLine: (line) => log.write(`${line}\n`),
+      });
       closers.push(async () => {
         await service.stop();
         log.end();
@@ -121,18 +187,22 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       });
       return service;
     };
-    const [ingest, api] = await Promise.all([start("ingest"), start("api"), start("tracker")]);
+    const [ingest, api, , notifier] = await Promise.all([
+      start("ingest"),
+      start("api"),
+      start("tracker"),
+      start("notifier"),
+    ]);
     if (!ingest?.url || !api?.url) throw new Error("ingest or api did not say where it listens");
-    print(`services up: ingest ${ingest.url}, api ${api.url} (logs in .data/logs/)`);
+    print(`services up: ingest ${ingest.url}, api ${api.url}, notifier ${notifier?.url} (logs in .data/logs/)`);
+    await subscribeSamples(redisUrl, env.NAMESPACE ?? "", samples);
+    print(`messages to the sample voters go to the outbox: ${outboxDir}`);
 
     print("building the site (skipped when up to date)...");
     await ensureSiteBuilt();
     const site: RunningServer = await serveSite({ apiUrl: api.url, port: options.sitePort });
     closers.push(() => site.close());
 
-    const today = new Date().toISOString().slice(0, 10);
-    const simulated = generateCounty({ voters: options.voters, seed: options.seed, county, today });
-    const samples = pickSamples(simulated, today);
     let simulation: Promise<unknown> = Promise.resolve();
     if (options.simulate) {
       const startMs = Date.now() - 40 * 86_400_000;
@@ -158,7 +228,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       });
       simulation = play.done;
     }
-    return { siteUrl: site.url, apiUrl: api.url, ingestUrl: ingest.url, samples, simulation, stop };
+    return { siteUrl: site.url, apiUrl: api.url, ingestUrl: ingest.url, samples, outboxDir, simulation, stop };
   } catch (error) {
     await stop();
     throw error;

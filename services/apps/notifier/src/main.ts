@@ -20,12 +20,22 @@ shutdown.add(async () => {
 await ensureStreams(nats.jsm, Object.values(catalog.streams));
 await ensureDurableConsumer(nats.jsm, notifierConsumerSpec(catalog, env));
 
-const notifier = await startNotifier({ env, catalog, keys, redis, nats, log });
+// The HTTP server first, so that links in messages can point at its real address (NOTIFIER_PORT=0 picks one).
+let app: ReturnType<typeof createNotifierApp> | undefined;
 const server = await serveHttp(
-  createNotifierApp({ handlers: notifier.handlers, publicUrl: env.NOTIFIER_PUBLIC_URL, now: Date.now }),
+  { fetch: (request, bindings) => (app ? app.fetch(request, bindings) : new Response("starting", { status: 503 })) },
   { port: env.NOTIFIER_PORT, hostname: env.NOTIFIER_HOST },
 );
 shutdown.add(() => server.close());
+const notifier = await startNotifier({
+  env: { ...env, NOTIFIER_LINK_BASE_URL: env.NOTIFIER_LINK_BASE_URL ?? env.NOTIFIER_PUBLIC_URL ?? server.url },
+  catalog,
+  keys,
+  redis,
+  nats,
+  log,
+});
+app = createNotifierApp({ handlers: notifier.handlers, publicUrl: env.NOTIFIER_PUBLIC_URL, now: Date.now });
 // Registered last, so it runs first: stop pulling and finish the messages in hand before connections close.
 shutdown.add(() => notifier.stop());
 announceReady(

@@ -89,6 +89,12 @@ export async function startHarness(
     NOTIFIER_RELEASE_INTERVAL_MS: "20",
     ...options.env,
   };
+  // The HTTP server first, so that the links in messages can point at it.
+  let app: ReturnType<typeof createNotifierApp> | undefined;
+  const server = await serveHttp({
+    fetch: (request, bindings) => (app ? app.fetch(request, bindings) : new Response("starting", { status: 503 })),
+  });
+  env.NOTIFIER_LINK_BASE_URL ??= server.url;
   const parsed = parseEnv(notifierEnvSchema, env);
   await ensureDurableConsumer(ns.jetstream.jsm, notifierConsumerSpec(ns.catalog, parsed));
   const notifier = await startNotifier({
@@ -100,7 +106,7 @@ export async function startHarness(
     log,
     ...(options.now ? { now: options.now } : {}),
   });
-  const server = await serveHttp(createNotifierApp({ handlers: notifier.handlers, now: options.now ?? Date.now }));
+  app = createNotifierApp({ handlers: notifier.handlers, now: options.now ?? Date.now });
   return {
     resend,
     twilio,

@@ -1,0 +1,238 @@
+import { RedisNotificationLog, RedisSubscriptionStore } from "@ballot/adapters";
+import { signLinkToken, signSvixPayload } from "@ballot/adapters/notifications";
+import { describe, expect, fakeTwilioAuthToken, signTwilioWebhook, test, waitFor } from "@ballot/testing";
+import { isNotifierDrained, publishStatusChange, startHarness, voter, webhookSecret } from "./test-support.ts";
+
+const linkSecret = "a-test-link-secret-of-at-least-32-characters";
+const phone = "+15555550123";
+
+async function postTwilio(url: string, params: Record<string, string>, signature?: string) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(signature ? { "x-twilio-signature": signature } : {}),
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+const textFrom = (harnessUrl: string, body: string) => {
+  const url = `${harnessUrl}/v1/notify/webhooks/twilio/sms`;
+  const params = { From: phone, To: "+15555550100", Body: body, MessageSid: `SM${body.length}` };
+  return postTwilio(url, params, signTwilioWebhook(fakeTwilioAuthToken, url, params));
+};
+
+async function postResend(url: string, body: string, headers: Record<string, string>) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+  return response.status;
+}
+
+const svixHeaders = (secret: string, body: string, timestampS = Math.floor(Date.now() / 1000)) => ({
+  "svix-id": "msg_2abc",
+  "svix-timestamp": String(timestampS),
+  "svix-signature": signSvixPayload(secret, "msg_2abc", timestampS, body),
+});
+
+describe("notifier: webhook signatures fail closed", () => {
+  test("an inbound text without, or with a wrong, X-Twilio-Signature is refused", async ({ ns }) => {
+    const harness = await startHarness(ns);
+    try {
+      const url = `${harness.url}/v1/notify/webhooks/twilio/sms`;
+      const params = { From: phone, Body: "STOP" };
+      expect((await postTwilio(url, params)).status).toBe(403);
+      expect(
+        (await postTwilio(url, params, signTwilioWebhook("another-token-entirely-0000", url, params))).status,
+      ).toBe(403);
+      const tampered = signTwilioWebhook(fakeTwilioAuthToken, url, { ...params, Body: "START" });
+      expect((await postTwilio(url, params, tampered)).status).toBe(403);
+      expect((await postTwilio(url, params, signTwilioWebhook(fakeTwilioAuthToken, url, params))).status).toBe(200);
+    } finally {
+      await harness.stop();
+    }
+  });
+
+  test("without TWILIO_AUTH_TOKEN or RESEND_WEBHOOK_SECRET every webhook is refused, even well signed", async ({
+    ns,
+  }) => {
+    const harness = await startHarness(ns, { env: { TWILIO_AUTH_TOKEN: "", RESEND_WEBHOOK_SECRET: "" } });
+    try {
+      const url = `${harness.url}/v1/notify/webhooks/twilio/status`;
+      const params = { MessageSid: "SM1", MessageStatus: "delivered" };
+      expect((await postTwilio(url, params, signTwilioWebhook(fakeTwilioAuthToken, url, params))).status).toBe(403);
+      const body = JSON.stringify({ type: "email.delivered", data: { email_id: "e1" } });
+      expect(await postResend(`${harness.url}/v1/notify/webhooks/resend`, body, svixHeaders(webhookSecret, body))).toBe(
+        403,
+      );
+    } finally {
+      await harness.stop();
+    }
+  });
+
+  test("delivery webhooks, verified, record the status on the message", async ({ ns }) => {
+    const harness = await startHarness(ns);
+    try {
+      await new RedisSubscriptionStore(ns.redis, ns.keys).save(
+        voter("V1", "en", [
+          { channel: "email", address: "v1@example.org", consent: "confirmed", source: "voter", updatedAtMs: 0 },
+          { channel: "sms", address: phone, consent: "confirmed", source: "voter", updatedAtMs: 0 },
+        ]),
+      );
+      const change = await publishStatusChange(ns, { to: "received" });
+      await waitFor(
+        "both messages",
+        () => harness.resend.messages.length === 1 && harness.twilio.messages.length === 1,
+      );
+      await waitFor("the notifier to ack", () => isNotifierDrained(ns));
+      const emailId = harness.resend.messages[0]?.id as string;
+      const smsSid = harness.twilio.messages[0]?.id as string;
+
+      const resendUrl = `${harness.url}/v1/notify/webhooks/resend`;
+      const body = JSON.stringify({
+        type: "email.delivered",
+        created_at: new Date().toISOString(),
+        data: { email_id: emailId },
+      });
+      const headers = svixHeaders(webhookSecret, body);
+      expect(await postResend(resendUrl, `${body} `, headers)).toBe(403);
+      expect(
+        await postResend(resendUrl, body, svixHeaders(webhookSecret, body, Math.floor(Date.now() / 1000) - 600)),
+      ).toBe(403);
+      expect(
+        await postResend(resendUrl, body, svixHeaders(`whsec_${Buffer.from("wrong").toString("base64")}`, body)),
+      ).toBe(403);
+      expect(await postResend(resendUrl, body, headers)).toBe(200);
+
+      const statusUrl = `${harness.url}/v1/notify/webhooks/twilio/status`;
+      const params = { MessageSid: smsSid, MessageStatus: "undelivered", ErrorCode: "30003", To: phone };
+      expect(
+        (await postTwilio(statusUrl, params, signTwilioWebhook(fakeTwilioAuthToken, statusUrl, params))).status,
+      ).toBe(200);
+
+      const log = new RedisNotificationLog(ns.redis, ns.keys);
+      expect(await log.get(`${change.ballotKey}:received:email`)).toMatchObject({ deliveryStatus: "delivered" });
+      expect(await log.get(`${change.ballotKey}:received:sms`)).toMatchObject({
+        deliveryStatus: "undelivered",
+        deliveryErrorCode: "30003",
+      });
+    } finally {
+      await harness.stop();
+    }
+  });
+});
+
+describe("notifier: consent", () => {
+  test("SMS sends nothing but the confirmation request before YES; STOP and its synonyms are honoured", async ({
+    ns,
+  }) => {
+    const harness = await startHarness(ns);
+    try {
+      // The tracker's voter record says which county answers the voter's texts.
+      await ns.redis.hset(ns.keys.voter("V1"), "county", "06999");
+      const store = new RedisSubscriptionStore(ns.redis, ns.keys);
+      await store.save(
+        voter("V1", "es", [{ channel: "sms", address: phone, consent: "pending", source: "voter", updatedAtMs: 0 }]),
+      );
+      await publishStatusChange(ns, { from: "in_transit", to: "delivered" });
+      await waitFor("the confirmation request", () => harness.twilio.messages.length === 1);
+      await waitFor("the notifier to ack", () => isNotifierDrained(ns));
+      expect(harness.twilio.messages[0]?.body.Body).toContain("Responda YES");
+
+      const yes = await textFrom(harness.url, " yes! ");
+      expect(yes.status).toBe(200);
+      expect(yes.body).toMatch(/<Response><Message>.+<\/Message><\/Response>/);
+      expect((await store.load("V1"))?.channels[0]?.consent).toBe("confirmed");
+
+      await publishStatusChange(ns, { from: "delivered", to: "received" });
+      await waitFor("the milestone text", () => harness.twilio.messages.length === 2);
+      expect(harness.twilio.messages[1]?.body.Body).toContain("Sample Co:");
+
+      const stop = await textFrom(harness.url, "Cancel");
+      expect(stop.body).toContain("<Message>");
+      expect((await store.load("V1"))?.channels[0]?.consent).toBe("opted_out");
+      // After STOP, silence: a second STOP and a HELP get no answer.
+      expect((await textFrom(harness.url, "STOP")).body).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
+      expect((await textFrom(harness.url, "help")).body).not.toContain("<Message>");
+      await publishStatusChange(ns, { from: "received", to: "accepted" });
+      await waitFor("the notifier to ack", () => isNotifierDrained(ns));
+      expect(harness.twilio.messages).toHaveLength(2);
+
+      expect((await textFrom(harness.url, "START")).body).toContain("<Message>");
+      expect((await store.load("V1"))?.channels[0]?.consent).toBe("confirmed");
+      expect((await textFrom(harness.url, "HELP")).body).toContain(
+        "Sample Co: Avisos de su boleta. Llame al (555) 555-0100.",
+      );
+      expect((await textFrom(harness.url, "what is this")).body).not.toContain("<Message>");
+    } finally {
+      await harness.stop();
+    }
+  });
+
+  test("an email confirmation link works once; tampered and expired links do not", async ({ ns }) => {
+    const harness = await startHarness(ns);
+    try {
+      const store = new RedisSubscriptionStore(ns.redis, ns.keys);
+      await store.save(
+        voter("V1", "en", [
+          { channel: "email", address: "v1@example.org", consent: "pending", source: "voter", updatedAtMs: 0 },
+        ]),
+      );
+      await publishStatusChange(ns, { to: "delivered" });
+      await waitFor("the confirmation email", () => harness.resend.messages.length === 1);
+      const text = String(harness.resend.messages[0]?.body.text);
+      const link = /(http:\/\/\S+\/v1\/notify\/confirm\?token=\S+)/.exec(text)?.[1] as string;
+      expect(link).toBeDefined();
+      const token = decodeURIComponent(new URL(link).searchParams.get("token") as string);
+      const [version, payload, signature] = token.split(".");
+      const tampered = `${version}.${payload}x.${signature}`;
+      expect((await fetch(`${harness.url}/v1/notify/confirm?token=${encodeURIComponent(tampered)}`)).status).toBe(400);
+      const expired = signLinkToken(
+        { action: "confirm", voterId: "V1", channel: "email", expiresAtMs: Date.now() - 1 },
+        linkSecret,
+      );
+      expect((await fetch(`${harness.url}/v1/notify/confirm?token=${encodeURIComponent(expired)}`)).status).toBe(410);
+      expect((await store.load("V1"))?.channels[0]?.consent).toBe("pending");
+
+      expect((await fetch(link)).status).toBe(200);
+      expect((await store.load("V1"))?.channels[0]?.consent).toBe("confirmed");
+      expect((await fetch(link)).status).toBe(409);
+    } finally {
+      await harness.stop();
+    }
+  });
+
+  test("one-click unsubscribe: the POST opts the email out, a GET (a mail scanner) does not", async ({ ns }) => {
+    const harness = await startHarness(ns);
+    try {
+      const store = new RedisSubscriptionStore(ns.redis, ns.keys);
+      await store.save(
+        voter("V1", "en", [
+          { channel: "email", address: "v1@example.org", consent: "confirmed", source: "voter", updatedAtMs: 0 },
+        ]),
+      );
+      await publishStatusChange(ns, { to: "delivered" });
+      await waitFor("the email", () => harness.resend.messages.length === 1);
+      const headers = harness.resend.messages[0]?.body.headers as Record<string, string>;
+      const link = (headers["List-Unsubscribe"] as string).slice(1, -1);
+      expect((await fetch(link)).status).toBe(200);
+      expect((await store.load("V1"))?.channels[0]?.consent).toBe("confirmed");
+      const response = await fetch(link, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      });
+      expect(response.status).toBe(200);
+      expect((await store.load("V1"))?.channels[0]?.consent).toBe("opted_out");
+      await publishStatusChange(ns, { to: "received" });
+      await waitFor("the notifier to ack", () => isNotifierDrained(ns));
+      expect(harness.resend.messages).toHaveLength(1);
+    } finally {
+      await harness.stop();
+    }
+  });
+});

@@ -70,25 +70,7 @@ export async function startHarness(
 ): Promise<NotifierHarness> {
   const resend = await startFakeResend();
   const twilio = await startFakeTwilio();
-  const env: Record<string, string> = {
-    ...ns.env,
-    NOTIFIER_COUNTIES: JSON.stringify(options.counties ?? sampleCounties),
-    NOTIFIER_LINK_SECRET: "a-test-link-secret-of-at-least-32-characters",
-    NOTIFIER_PORT: "0",
-    RESEND_API_KEY: fakeResendApiKey,
-    RESEND_BASE_URL: resend.url,
-    RESEND_WEBHOOK_SECRET: webhookSecret,
-    TWILIO_ACCOUNT_SID: fakeTwilioAccountSid,
-    TWILIO_AUTH_TOKEN: fakeTwilioAuthToken,
-    TWILIO_BASE_URL: twilio.url,
-    NOTIFIER_EMAIL_PER_SECOND: "0",
-    NOTIFIER_SMS_PER_SECOND: "0",
-    NOTIFIER_VOICE_PER_SECOND: "0",
-    NOTIFIER_RETRY_DELAYS_MS: "20",
-    NOTIFIER_ACK_WAIT_MS: "5000",
-    NOTIFIER_RELEASE_INTERVAL_MS: "20",
-    ...options.env,
-  };
+  const env = notifierTestEnv(ns, resend, twilio, options);
   // The HTTP server first, so that the links in messages can point at it.
   let app: ReturnType<typeof createNotifierApp> | undefined;
   const server = await serveHttp({
@@ -119,6 +101,34 @@ export async function startHarness(
       await resend.close();
       await twilio.close();
     },
+  };
+}
+
+/** The environment of a notifier pointed at the namespace's servers and at the fake providers. */
+export function notifierTestEnv(
+  ns: TestNamespace,
+  resend: FakeProvider,
+  twilio: FakeProvider,
+  options: { readonly counties?: Record<string, unknown>; readonly env?: Record<string, string> } = {},
+): Record<string, string> {
+  return {
+    ...ns.env,
+    NOTIFIER_COUNTIES: JSON.stringify(options.counties ?? sampleCounties),
+    NOTIFIER_LINK_SECRET: "a-test-link-secret-of-at-least-32-characters",
+    NOTIFIER_PORT: "0",
+    RESEND_API_KEY: fakeResendApiKey,
+    RESEND_BASE_URL: resend.url,
+    RESEND_WEBHOOK_SECRET: webhookSecret,
+    TWILIO_ACCOUNT_SID: fakeTwilioAccountSid,
+    TWILIO_AUTH_TOKEN: fakeTwilioAuthToken,
+    TWILIO_BASE_URL: twilio.url,
+    NOTIFIER_EMAIL_PER_SECOND: "0",
+    NOTIFIER_SMS_PER_SECOND: "0",
+    NOTIFIER_VOICE_PER_SECOND: "0",
+    NOTIFIER_RETRY_DELAYS_MS: "20",
+    NOTIFIER_ACK_WAIT_MS: "5000",
+    NOTIFIER_RELEASE_INTERVAL_MS: "20",
+    ...options.env,
   };
 }
 

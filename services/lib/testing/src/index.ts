@@ -1,3 +1,6 @@
+// Tests that kill a service process (kill -9 mid-send) start it as the stack does.
+export { type ServiceProcess, startService } from "@ballot/local-stack";
+export { services } from "@ballot/local-stack/paths";
 export { describe, expect } from "vitest";
 export {
   type FakeMessage,

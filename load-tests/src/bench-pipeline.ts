@@ -438,6 +438,18 @@ function scanBatchBody(first: number, count: number, event: (index: number) => s
 // ---------------------------------------------------------------------------------------------------------------
 // Redis state checks.
 
+/** Redis's own counters: commands processed and bytes in and out, to say what a scan costs it. */
+async function redisTraffic(redis: Redis) {
+  const info = await redis.info("stats");
+  const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, "m").exec(info)?.[1] ?? "0");
+  return {
+    commands: field("total_commands_processed"),
+    inputBytes: field("total_net_input_bytes"),
+    outputBytes: field("total_net_output_bytes"),
+    reads: field("total_reads_processed"),
+  };
+}
+
 async function usedMemoryBytes(redis: Redis): Promise<number> {
   const info = await redis.info("memory");
   return Number(/^used_memory:(\d+)/m.exec(info)?.[1] ?? "0");
@@ -700,6 +712,7 @@ async function main() {
     );
     const eventsBefore = (await connection.jsm.streams.info(catalog.streams.events.name)).state;
     const cpuBefore = await cpuSnapshot(pids);
+    const trafficBefore = await redisTraffic(redis);
     const pushStartedAt = performance.now();
     let lastPushReportMs = pushStartedAt;
     let reporting = false;
@@ -729,6 +742,13 @@ async function main() {
     await waitForDrained(connection, trackerConsumer, tracker, behindLine);
     const endToEndSeconds = (performance.now() - pushStartedAt) / 1000;
     const cpuSeconds = cpuBetween(cpuBefore, await cpuSnapshot(pids));
+    const trafficAfter = await redisTraffic(redis);
+    const redisPerScan = {
+      commands: round((trafficAfter.commands - trafficBefore.commands) / scans, 2),
+      inputBytes: Math.round((trafficAfter.inputBytes - trafficBefore.inputBytes) / scans),
+      outputBytes: Math.round((trafficAfter.outputBytes - trafficBefore.outputBytes) / scans),
+      socketReads: round((trafficAfter.reads - trafficBefore.reads) / scans, 3),
+    };
     const eventsAfter = (await connection.jsm.streams.info(catalog.streams.events.name)).state;
     const scansPerSecond = Math.round(scans / endToEndSeconds);
     say(`  ${formatCount(scansPerSecond)} scans/s end to end (${round(endToEndSeconds, 1)} s)`);
@@ -806,6 +826,7 @@ async function main() {
         chunks: eventsAfter.messages - eventsBefore.messages,
         averageScansPerChunk: round(scans / Math.max(1, eventsAfter.messages - eventsBefore.messages), 1),
         cpuSeconds,
+        redisPerScan,
       },
       steady,
       memory: {
@@ -861,6 +882,7 @@ function printReport(report: {
     averageScansPerChunk: number;
     chunks: number;
     cpuSeconds: Record<string, number | null>;
+    redisPerScan: { commands: number; inputBytes: number; outputBytes: number; socketReads: number };
   };
   steady: {
     targetScansPerSecond: number;
@@ -898,6 +920,7 @@ function printReport(report: {
     `  raw JetStream consume+ack ${formatCount(ceilings.jetStreamConsumeAck.messagesPerSecond).padStart(9)} messages/s (ratio ${ratios.scansToJetStreamConsumeAck.toFixed(2)})`,
     `  raw Redis HSET+EXPIRE     ${formatCount(ceilings.redisPipelinedWrites.ballotsPerSecond).padStart(9)} ballots/s  (ratio ${ratios.scansToRedisWrites.toFixed(2)})`,
     `  CPU during the scans      ${cpu}`,
+    `  Redis per scan            ${endToEnd.redisPerScan.commands} commands, ${endToEnd.redisPerScan.inputBytes} bytes in, ${endToEnd.redisPerScan.outputBytes} bytes out, ${endToEnd.redisPerScan.socketReads} socket reads`,
     `  steady ${formatCount(steady.targetScansPerSecond)} scans/s      achieved ${formatCount(steady.achievedScansPerSecond)}/s; scan to state p50 ${steady.latencyMs.p50} ms, p90 ${steady.latencyMs.p90} ms, p99 ${steady.latencyMs.p99} ms, max ${steady.latencyMs.max} ms (${formatCount(steady.measured)} of ${formatCount(steady.scans)} seen, ${steady.missing} missing)`,
     `  Redis memory              ${formatCount(memory.bytesPerBallot).padStart(9)} bytes/ballot (used_memory delta / ballots; ${memory.bytesPerBallotIssued} when only issued; one ballot's keys: ${JSON.stringify(memory.sampleKeyBytes)})`,
     `  verified                  ${verified.ok ? "yes" : "NO"}: county counts ${verified.countyCounts.ok ? "match" : "MISMATCH"}, ${verified.sampledBallots.sampled - verified.sampledBallots.mismatches.length} / ${verified.sampledBallots.sampled} sampled ballots match, ${formatCount(verified.statusEvents.published)} status events (at most ${formatCount(verified.statusEvents.expected)}), ${verified.deadLetters} dead letters`,

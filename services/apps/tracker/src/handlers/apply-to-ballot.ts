@@ -1,75 +1,89 @@
-import { projectionOf } from "@ballot/adapters";
+import type { StoredBallot, WriteOutcome } from "@ballot/adapters";
 import { ballotKeyOf } from "@ballot/contracts";
 import { applyEvidence, type BallotEvidence, type BallotState, emptyBallotState } from "@ballot/core";
 import { type Logger, TransientError } from "@ballot/runtime";
 import type { TrackerDeps } from "../deps.ts";
 
+/** Writers that keep losing the compare-and-set give up after this many tries, and the event is retried later. */
+const maxWriteAttempts = 50;
+
 /**
- * Applies one piece of evidence to a ballot atomically, then settles what follows from the new state.
+ * Applies one piece of evidence to a ballot atomically, then announces what follows from the new state.
  */
-export async function applyToBallot(
+export function applyToBallot(
   deps: TrackerDeps,
   ballotKey: string,
   evidence: BallotEvidence,
   log: Logger,
 ): Promise<BallotState> {
-  const { after, projected } = await deps.store.update(ballotKey, (state) =>
-    applyEvidence(state ?? emptyBallotState, evidence),
-  );
-  await settleBallot(deps, ballotKey, after, projected, log);
-  return after;
+  return applyAllToBallot(deps, ballotKey, [evidence], log);
 }
 
 /**
- * Moves the ballot's contribution to its county's counts and queues, claiming in the same atomic step the
- * announcement of a changed voter-facing status, then publishes the claimed announcement and marks it done. A
- * tracker that dies in between leaves the claim in the ballot, and the redelivered event publishes it; the message
- * id (ballot, status, corrections so far) makes a repeated publish a duplicate the stream drops.
+ * Applies several pieces of evidence to one ballot in one write: the state, the county counts and queues, and the
+ * claim of a changed status's announcement land together (RedisBallotStore.write), then the claimed announcement is
+ * published and marked done. `loaded` is the ballot as already read (a chunk's ballots are read in one round trip);
+ * after a lost compare-and-set the ballot is read again.
  */
-async function settleBallot(
+export async function applyAllToBallot(
   deps: TrackerDeps,
   ballotKey: string,
-  settled: BallotState,
-  settledMarker: string,
+  evidence: readonly BallotEvidence[],
+  log: Logger,
+  loaded?: { readonly stored: StoredBallot | undefined },
+): Promise<BallotState> {
+  for (let attempt = 1; attempt <= maxWriteAttempts; attempt += 1) {
+    const stored = attempt === 1 && loaded ? loaded.stored : await deps.store.load(ballotKey);
+    let after = stored?.state ?? emptyBallotState;
+    for (const item of evidence) after = applyEvidence(after, item);
+    const written = await deps.store.write(ballotKey, stored, after);
+    if (written.outcome !== "conflict") {
+      await announce(deps, ballotKey, after, written, log);
+      return after;
+    }
+    // Lost the race: back off a random, growing while so that contending writers spread out.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 2));
+  }
+  throw new TransientError("ballot kept changing under concurrent writers", {
+    context: { ballotKey, maxAttempts: maxWriteAttempts },
+  });
+}
+
+/**
+ * Publishes a claimed announcement and marks it done. A tracker that dies in between leaves the claim in the
+ * ballot, and the redelivered event publishes it; the message id (ballot, status, corrections so far) makes a
+ * repeated publish a duplicate the stream drops.
+ */
+async function announce(
+  deps: TrackerDeps,
+  ballotKey: string,
+  state: BallotState,
+  { pending, projection }: WriteOutcome,
   log: Logger,
 ): Promise<void> {
-  let state = settled;
-  let marker = settledMarker;
-  for (let attempt = 1; attempt <= 20; attempt += 1) {
-    const projection = projectionOf(state);
-    if (!projection) return;
-    const { outcome, pending } = await deps.store.project(ballotKey, marker, projection);
-    if (outcome !== "conflict") {
-      if (pending && deps.announce === false) {
-        await deps.store.markAnnounced(ballotKey, pending);
-      } else if (pending && state.ballotId && state.voterId && state.electionId) {
-        await deps.publisher.publish(
-          deps.catalog.subjects.statusChanged,
-          {
-            ballotKey,
-            ballotId: state.ballotId,
-            voterId: state.voterId,
-            county: projection.county,
-            electionId: state.electionId,
-            from: pending.from,
-            to: pending.to,
-            occurredAt: new Date(projection.statusAtMs).toISOString(),
-            asOf: new Date(state.asOfMs).toISOString(),
-          },
-          `${ballotKey}:${pending.to}:${pending.corrections}`,
-        );
-        await deps.store.markAnnounced(ballotKey, pending);
-        log.info({ ballotKey, from: pending.from, to: pending.to }, "ballot status changed");
-      }
-      return;
-    }
-    // Another tracker settled this ballot meanwhile: look again at what it left.
-    const reloaded = await deps.store.load(ballotKey);
-    if (!reloaded) return;
-    state = reloaded.state;
-    marker = reloaded.projected;
+  if (!pending || !projection) return;
+  if (deps.announce === false) {
+    await deps.store.markAnnounced(ballotKey, pending);
+    return;
   }
-  throw new TransientError("ballot kept changing while its status was being settled", { context: { ballotKey } });
+  if (!state.ballotId || !state.voterId || !state.electionId) return;
+  await deps.publisher.publish(
+    deps.catalog.subjects.statusChanged,
+    {
+      ballotKey,
+      ballotId: state.ballotId,
+      voterId: state.voterId,
+      county: projection.county,
+      electionId: state.electionId,
+      from: pending.from,
+      to: pending.to,
+      occurredAt: new Date(projection.statusAtMs).toISOString(),
+      asOf: new Date(state.asOfMs).toISOString(),
+    },
+    `${ballotKey}:${pending.to}:${pending.corrections}`,
+  );
+  await deps.store.markAnnounced(ballotKey, pending);
+  log.info({ ballotKey, from: pending.from, to: pending.to }, "ballot status changed");
 }
 
 /** The ballot an IMb belongs to: the alias set at issuance, or else its own mailer id and serial. */

@@ -1,57 +1,75 @@
-import type { UspsScan, UspsScanChunk } from "@ballot/contracts";
-import { isTransientError, type Logger } from "@ballot/runtime";
+import { ballotKeyOf, type UspsScan, type UspsScanChunk } from "@ballot/contracts";
+import type { BallotEvidence } from "@ballot/core";
+import { isTransientError, type Logger, TransientError } from "@ballot/runtime";
 import type { TrackerDeps } from "../deps.ts";
-import { applyToBallot, ballotKeyForImb } from "./apply-to-ballot.ts";
+import { applyAllToBallot } from "./apply-to-ballot.ts";
 
-/** Pieces of one chunk worked on at once: enough to hide Redis round trips, few enough to stay fair to other messages. */
-const piecesInFlightPerChunk = 16;
-
-export async function handleUspsScan(deps: TrackerDeps, scan: UspsScan, log: Logger): Promise<void> {
-  const ballotKey = await ballotKeyForImb(deps, scan.mailerId, scan.serialNumber);
-  await applyToBallot(
-    deps,
-    ballotKey,
-    {
-      kind: "usps",
-      leg: scan.direction === "return" ? "return" : "outbound",
-      milestone: scan.milestone,
-      occurredAtMs: Date.parse(scan.occurredAt),
-      expectedDeliveryDate: scan.expectedDeliveryDate,
-    },
-    log,
-  );
+function evidenceOf(scan: UspsScan): BallotEvidence {
+  return {
+    kind: "usps",
+    leg: scan.direction === "return" ? "return" : "outbound",
+    milestone: scan.milestone,
+    occurredAtMs: Date.parse(scan.occurredAt),
+    expectedDeliveryDate: scan.expectedDeliveryDate,
+  };
 }
 
 /**
- * Applies every scan of a chunk. Scans of one piece go one after another (they would only race for the same ballot);
- * different pieces go side by side. Every scan is tried even when one fails; then the chunk fails with a transient
- * error if there was one (the chunk is redelivered, and scans already applied apply again as no-ops, since the reducer
- * is idempotent), or else with the first error (the chunk is dead-lettered whole).
+ * The ballot of each piece, in one round trip. An outbound IMb is always the one a ballot is keyed on, so only other
+ * IMbs (a return envelope with its own serial) are looked up in the aliases set at issuance.
+ */
+async function ballotKeysOf(deps: TrackerDeps, pieces: readonly UspsScan[]): Promise<string[]> {
+  const lookups = pieces.filter((scan) => scan.direction !== "outbound");
+  const aliases = new Map<UspsScan, string | null>();
+  if (lookups.length > 0) {
+    const pipeline = deps.redis.pipeline();
+    for (const scan of lookups) pipeline.get(deps.keys.imbAlias(scan.mailerId, scan.serialNumber));
+    const replies = (await pipeline.exec()) ?? [];
+    lookups.forEach((scan, index) => {
+      const [error, alias] = replies[index] ?? [new Error("no reply")];
+      if (error) throw new TransientError("Redis did not answer an IMb alias lookup", { cause: error });
+      aliases.set(scan, alias as string | null);
+    });
+  }
+  return pieces.map((scan) => aliases.get(scan) ?? ballotKeyOf(scan.mailerId, scan.serialNumber));
+}
+
+/**
+ * Applies every scan of a chunk. A ballot's scans are applied together in one write (they would only race for the
+ * same ballot); the chunk's ballots are read in one round trip and written side by side. Every ballot is tried even
+ * when one fails; then the chunk fails with a transient error if there was one (the chunk is redelivered, and scans
+ * already applied apply again as no-ops, since the reducer is idempotent), or else with the first error (the chunk is
+ * dead-lettered whole).
  */
 export async function handleUspsScans(deps: TrackerDeps, chunk: UspsScanChunk, log: Logger): Promise<void> {
   const byPiece = new Map<string, UspsScan[]>();
   for (const scan of chunk.scans) {
-    const piece = `${scan.mailerId}:${scan.serialNumber}`;
+    const piece = `${scan.mailerId}:${scan.serialNumber}:${scan.direction}`;
     const scans = byPiece.get(piece);
     if (scans) scans.push(scan);
     else byPiece.set(piece, [scan]);
   }
   const pieces = [...byPiece.values()];
+  const ballotKeys = await ballotKeysOf(
+    deps,
+    pieces.map((scans) => scans[0] as UspsScan),
+  );
+  const byBallot = new Map<string, BallotEvidence[]>();
+  pieces.forEach((scans, index) => {
+    const ballotKey = ballotKeys[index] as string;
+    const evidence = byBallot.get(ballotKey) ?? [];
+    for (const scan of scans) evidence.push(evidenceOf(scan));
+    byBallot.set(ballotKey, evidence);
+  });
+  const ballots = [...byBallot.entries()];
+  const loaded = await deps.store.loadMany(ballots.map(([ballotKey]) => ballotKey));
   const errors: unknown[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < pieces.length) {
-      const scans = pieces[next] as UspsScan[];
-      next += 1;
-      for (const scan of scans) {
-        try {
-          await handleUspsScan(deps, scan, log);
-        } catch (error) {
-          errors.push(error);
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(piecesInFlightPerChunk, pieces.length) }, worker));
+  await Promise.all(
+    ballots.map(([ballotKey, evidence], index) =>
+      applyAllToBallot(deps, ballotKey, evidence, log, { stored: loaded[index] }).catch((error: unknown) => {
+        errors.push(error);
+      }),
+    ),
+  );
   if (errors.length > 0) throw errors.find(isTransientError) ?? errors[0];
 }

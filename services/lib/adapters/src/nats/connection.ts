@@ -21,10 +21,22 @@ export interface JetStreamConnection {
   close(): Promise<void>;
 }
 
-export async function connectJetStream(url: string, name: string): Promise<JetStreamConnection> {
+export interface ConnectOptions {
+  /**
+   * Capture the caller's stack for every request (on by default), so a timed-out publish says who published. A
+   * process that publishes at a high rate turns it off: the capture costs more than the publish itself.
+   */
+  readonly asyncTraces?: boolean;
+}
+
+export async function connectJetStream(
+  url: string,
+  name: string,
+  { asyncTraces = true }: ConnectOptions = {},
+): Promise<JetStreamConnection> {
   let nc: NatsConnection;
   try {
-    nc = await connect({ servers: url, name, maxReconnectAttempts: -1 });
+    nc = await connect({ servers: url, name, maxReconnectAttempts: -1, noAsyncTraces: !asyncTraces });
   } catch (error) {
     throw new TransientError(`cannot reach NATS at ${url}; is nats-server running with -js?`, {
       cause: error,

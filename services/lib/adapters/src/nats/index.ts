@@ -1,5 +1,6 @@
 export type { JetStreamClient } from "@nats-io/jetstream";
 export {
+  type ConnectOptions,
   connectJetStream,
   type DurableConsumerSpec,
   ensureDurableConsumer,

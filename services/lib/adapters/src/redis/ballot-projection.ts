@@ -99,6 +99,55 @@ end
 return {moved, redis.call('HGET', KEYS[1], 'n') or ''}
 `;
 
+// The state write and the projection in one atomic step, so the counts and queues always match the stored state
+// (no window in which a writer that dies leaves them behind) and a scan costs one script call. Only what changes is
+// sent: the changed fields, and the queues whose score moved (most scans only move a ballot's time in the mail).
+// KEYS: ballot hash, county counts, then each queue that changes (in-mail, cure queue, undeliverable).
+// ARGV: expected version, expected marker, new marker (`status|zip`), ballot key, corrections so far, the number of
+// queues Q, their Q scores ('' takes the ballot out of that queue), then the changed field, value pairs.
+// Returns { 1 written | -1 conflict (nothing written: reload and decide again), the pending announcement or '' }.
+export const writeAndProjectScript = `
+local stored = redis.call('HMGET', KEYS[1], 'v', 'p')
+local version = stored[1] or '0'
+local current = stored[2] or ''
+if version ~= ARGV[1] then return {-1, ''} end
+if current ~= ARGV[3] and current ~= ARGV[2] then return {-1, ''} end
+local queues = tonumber(ARGV[6])
+redis.call('HSET', KEYS[1], 'v', tostring(tonumber(version) + 1), unpack(ARGV, 7 + queues))
+if current ~= ARGV[3] then
+  local newSep = string.find(ARGV[3], '|', 1, true)
+  local newStatus = string.sub(ARGV[3], 1, newSep - 1)
+  local newZip = string.sub(ARGV[3], newSep + 1)
+  local oldStatus = ''
+  if current ~= '' then
+    local sep = string.find(current, '|', 1, true)
+    oldStatus = string.sub(current, 1, sep - 1)
+    local oldZip = string.sub(current, sep + 1)
+    redis.call('HINCRBY', KEYS[2], 's:' .. oldStatus, -1)
+    if oldZip ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. oldZip .. ':' .. oldStatus, -1) end
+  end
+  redis.call('HINCRBY', KEYS[2], 's:' .. newStatus, 1)
+  if newZip ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. newZip .. ':' .. newStatus, 1) end
+  redis.call('HSET', KEYS[1], 'p', ARGV[3])
+  if oldStatus ~= newStatus then
+    local from = oldStatus
+    local pending = redis.call('HGET', KEYS[1], 'n')
+    if pending then from = string.sub(pending, 1, string.find(pending, '>', 1, true) - 1) end
+    if from == newStatus and pending then
+      redis.call('HDEL', KEYS[1], 'n')
+    else
+      redis.call('HSET', KEYS[1], 'n', from .. '>' .. newStatus .. '>' .. ARGV[5])
+    end
+  end
+end
+for index = 1, queues do
+  local score = ARGV[6 + index]
+  if score == '' then redis.call('ZREM', KEYS[2 + index], ARGV[4])
+  else redis.call('ZADD', KEYS[2 + index], score, ARGV[4]) end
+end
+return {1, redis.call('HGET', KEYS[1], 'n') or ''}
+`;
+
 // KEYS: ballot hash. ARGV: the announcement just published. Clears it unless a newer one replaced it.
 export const announcedScript = `
 if redis.call('HGET', KEYS[1], 'n') == ARGV[1] then redis.call('HDEL', KEYS[1], 'n') return 1 end
@@ -149,5 +198,39 @@ export function projectionArguments(
     score(projection.undeliverableSince),
     ballotKey,
     String(projection.corrections),
+  ];
+}
+
+/**
+ * Arguments of `writeAndProjectScript`, with the number of keys first. With `previous` (the projection of the state
+ * being replaced, when the stored marker says it was applied), queues whose score did not change are left out.
+ */
+export function writeAndProjectArguments(
+  keys: RedisKeys,
+  ballotKey: string,
+  expected: { readonly version: number; readonly marker: string },
+  projection: Projection,
+  previous: Projection | undefined,
+  changedFields: readonly string[],
+): string[] {
+  const queues: [string, number | undefined, number | undefined][] = [
+    [keys.inMail(projection.county), projection.inMailSince, previous?.inMailSince],
+    [keys.cureQueue(projection.county), projection.cureDeadline, previous?.cureDeadline],
+    [keys.undeliverable(projection.county), projection.undeliverableSince, previous?.undeliverableSince],
+  ];
+  const moved = queues.filter(([, score, before]) => !previous || score !== before);
+  return [
+    String(2 + moved.length),
+    keys.ballot(ballotKey),
+    keys.countyCounts(projection.county),
+    ...moved.map(([key]) => key),
+    String(expected.version),
+    expected.marker,
+    projection.marker,
+    ballotKey,
+    String(projection.corrections),
+    String(moved.length),
+    ...moved.map(([, score]) => (score === undefined ? "" : String(score))),
+    ...changedFields,
   ];
 }

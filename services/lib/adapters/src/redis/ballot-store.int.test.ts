@@ -1,4 +1,4 @@
-import { applyEvidence, currentStatus, emptyBallotState } from "@ballot/core";
+import { applyEvidence, type BallotEvidence, currentStatus, emptyBallotState } from "@ballot/core";
 import { describe, expect, test } from "@ballot/testing";
 import { RedisBallotStore } from "./ballot-store.ts";
 import { connectRedis } from "./connection.ts";
@@ -29,6 +29,83 @@ describe("RedisBallotStore", () => {
     expect(stored?.state.asOfMs).toBe(1_000 * (3 * 100 + 24));
     expect(currentStatus(stored?.state ?? emptyBallotState)).toBe("undeliverable");
     for (const redis of writers) redis.disconnect();
+  });
+
+  test("a write lands with its county counts and claim in one step, and a repeated event writes nothing", async ({
+    ns,
+  }) => {
+    const store = new RedisBallotStore(ns.redis, ns.keys);
+    const issued: BallotEvidence = {
+      kind: "issued",
+      ballotId: "B1",
+      voterId: "V1",
+      county: "06999",
+      electionId: "e1",
+      zip: "95616",
+      occurredAtMs: Date.UTC(2026, 9, 1),
+    };
+    const scan: BallotEvidence = {
+      kind: "usps",
+      leg: "outbound",
+      milestone: "in_transit",
+      occurredAtMs: Date.UTC(2026, 9, 6, 12),
+    };
+    const first = await store.write("314159:000000001", undefined, applyEvidence(emptyBallotState, issued));
+    expect(first).toMatchObject({ outcome: "written", pending: { from: null, to: "issued" } });
+    const issuedStored = await store.load("314159:000000001");
+    const second = await store.write(
+      "314159:000000001",
+      issuedStored,
+      applyEvidence(issuedStored?.state ?? emptyBallotState, scan),
+    );
+    expect(second).toMatchObject({ outcome: "written", pending: { from: null, to: "in_transit" } });
+    expect(await ns.redis.hgetall(ns.keys.countyCounts("06999"))).toMatchObject({
+      "s:issued": "0",
+      "s:in_transit": "1",
+      "z:95616:in_transit": "1",
+    });
+    expect(await ns.redis.zscore(ns.keys.inMail("06999"), "314159:000000001")).toBe(String(scan.occurredAtMs / 1000));
+
+    const current = await store.load("314159:000000001");
+    const repeated = await store.write(
+      "314159:000000001",
+      current,
+      applyEvidence(current?.state ?? emptyBallotState, scan),
+    );
+    expect(repeated.outcome).toBe("unchanged");
+    expect((await store.load("314159:000000001"))?.version).toBe(current?.version);
+  });
+
+  test("a write over a ballot changed since it was read is refused and writes nothing", async ({ ns }) => {
+    const store = new RedisBallotStore(ns.redis, ns.keys);
+    const issued = applyEvidence(emptyBallotState, {
+      kind: "issued",
+      ballotId: "B2",
+      voterId: "V2",
+      county: "06999",
+      electionId: "e1",
+      occurredAtMs: Date.UTC(2026, 9, 1),
+    });
+    await store.write("314159:000000002", undefined, issued);
+    const read = await store.load("314159:000000002");
+    const delivered = applyEvidence(issued, {
+      kind: "usps",
+      leg: "outbound",
+      milestone: "delivered",
+      occurredAtMs: Date.UTC(2026, 9, 7),
+    });
+    expect((await store.write("314159:000000002", read, delivered)).outcome).toBe("written");
+    const stale = applyEvidence(issued, {
+      kind: "usps",
+      leg: "outbound",
+      milestone: "in_transit",
+      occurredAtMs: Date.UTC(2026, 9, 6),
+    });
+    expect((await store.write("314159:000000002", read, stale)).outcome).toBe("conflict");
+    const stored = await store.load("314159:000000002");
+    expect(currentStatus(stored?.state ?? emptyBallotState)).toBe("delivered");
+    expect(await ns.redis.hget(ns.keys.countyCounts("06999"), "s:delivered")).toBe("1");
+    expect(await ns.redis.hget(ns.keys.countyCounts("06999"), "s:in_transit")).toBeNull();
   });
 
   test("a stale version is refused", async ({ ns }) => {

@@ -10,7 +10,10 @@ import {
   type ProjectOutcome,
   parseAnnouncement,
   projectionArguments,
+  projectionOf,
   projectScript,
+  writeAndProjectArguments,
+  writeAndProjectScript,
 } from "./ballot-projection.ts";
 
 /**
@@ -22,6 +25,29 @@ export interface StoredBallot {
   readonly version: number;
   /** What the ballot last contributed to its county's counts (see ballot-projection.ts); empty when nothing yet. */
   readonly projected: string;
+  /** The hash as read, to tell whether a new state would change it. */
+  readonly hash?: Readonly<Record<string, string>>;
+}
+
+/** The outcome of `write`: "unchanged" wrote nothing, because the stored state and its counts were already so. */
+export interface WriteOutcome {
+  readonly outcome: "written" | "unchanged" | "conflict";
+  /** A claimed status change not yet published, whoever claimed it. */
+  readonly pending: PendingAnnouncement | undefined;
+  /** The ballot's contribution to its county's figures; undefined for a ballot with no county yet. */
+  readonly projection: Projection | undefined;
+}
+
+/** The field, value pairs of `fields` (the encoded state) that `hash` does not already hold. */
+function changedFieldsOf(hash: Readonly<Record<string, string>> | undefined, fields: readonly string[]): string[] {
+  if (!hash) return [...fields];
+  const changed: string[] = [];
+  for (let index = 0; index < fields.length; index += 2) {
+    const field = fields[index] as string;
+    const value = fields[index + 1] as string;
+    if (hash[field] !== value) changed.push(field, value);
+  }
+  return changed;
 }
 
 // KEYS[1] ballot hash; ARGV[1] expected version; ARGV[2..] field, value pairs.
@@ -41,6 +67,8 @@ export class RedisBallotStore {
     redis.defineCommand("ballotCompareAndSet", { numberOfKeys: 1, lua: compareAndSetScript });
     redis.defineCommand("ballotProject", { numberOfKeys: 5, lua: projectScript });
     redis.defineCommand("ballotAnnounced", { numberOfKeys: 1, lua: announcedScript });
+    // The number of keys comes first in each call: only the queues that change are sent.
+    redis.defineCommand("ballotWriteAndProject", { lua: writeAndProjectScript });
   }
 
   #script<Reply = number>(name: string): (...args: string[]) => Promise<Reply> {
@@ -69,10 +97,54 @@ export class RedisBallotStore {
   }
 
   async load(ballotKey: string): Promise<StoredBallot | undefined> {
-    const hash = await this.#redis.hgetall(this.#keys.ballot(ballotKey));
-    return Object.keys(hash).length === 0
-      ? undefined
-      : { state: decodeBallot(hash), version: Number(hash.v ?? "0"), projected: hash.p ?? "" };
+    return storedBallotOf(await this.#redis.hgetall(this.#keys.ballot(ballotKey)));
+  }
+
+  /** Loads many ballots in one pipeline (one round trip), in order. */
+  async loadMany(ballotKeys: readonly string[]): Promise<(StoredBallot | undefined)[]> {
+    const pipeline = this.#redis.pipeline();
+    for (const ballotKey of ballotKeys) pipeline.hgetall(this.#keys.ballot(ballotKey));
+    const replies = (await pipeline.exec()) ?? [];
+    return ballotKeys.map((ballotKey, index) => {
+      const [error, hash] = replies[index] ?? [new Error("no reply")];
+      if (error) {
+        throw new TransientError("Redis did not return a ballot", { cause: error, context: { ballotKey } });
+      }
+      return storedBallotOf(hash as Record<string, string>);
+    });
+  }
+
+  /**
+   * Writes `after` in place of `stored` (as loaded) and moves the ballot's county counts and queues to match, in
+   * one atomic step that also claims the announcement of a changed voter-facing status. "conflict" when another
+   * writer changed the ballot since it was loaded: nothing was written; reload and decide again. When the state
+   * and its counts are already so (a repeated event), nothing is sent to Redis at all.
+   */
+  async write(ballotKey: string, stored: StoredBallot | undefined, after: BallotState): Promise<WriteOutcome> {
+    const fields = encodeBallot(after);
+    const projection = projectionOf(after);
+    const expected = { version: stored?.version ?? 0, marker: stored?.projected ?? "" };
+    const storedPending = stored?.hash?.n ? parseAnnouncement(stored.hash.n) : undefined;
+    // A state never loses a field (evidence only adds), so the fields that differ are all a write must send.
+    const changed = changedFieldsOf(stored?.hash, fields);
+    if (stored && changed.length === 0 && expected.marker === (projection?.marker ?? "")) {
+      return { outcome: "unchanged", pending: storedPending, projection };
+    }
+    if (!projection) {
+      const written = await this.compareAndSet(ballotKey, expected.version, after);
+      return { outcome: written ? "written" : "conflict", pending: storedPending, projection };
+    }
+    const before = stored ? projectionOf(stored.state) : undefined;
+    // The queues stand as the stored state implies only if its projection was applied with it.
+    const previous =
+      before && before.marker === expected.marker && before.county === projection.county ? before : undefined;
+    const args = writeAndProjectArguments(this.#keys, ballotKey, expected, projection, previous, changed);
+    const [result, pending] = await this.#script<[number, string]>("ballotWriteAndProject")(...args);
+    return {
+      outcome: result === 1 ? "written" : "conflict",
+      pending: pending ? parseAnnouncement(pending) : undefined,
+      projection,
+    };
   }
 
   /** Writes the state if the stored version is still `expectedVersion`; false when someone wrote first. */
@@ -105,4 +177,10 @@ export class RedisBallotStore {
     }
     throw new TransientError("ballot kept changing under concurrent writers", { context: { ballotKey, maxAttempts } });
   }
+}
+
+function storedBallotOf(hash: Record<string, string>): StoredBallot | undefined {
+  return Object.keys(hash).length === 0
+    ? undefined
+    : { state: decodeBallot(hash), version: Number(hash.v ?? "0"), projected: hash.p ?? "", hash };
 }

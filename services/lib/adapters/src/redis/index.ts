@@ -5,7 +5,7 @@ export {
   type ProjectOutcome,
   projectionOf,
 } from "./ballot-projection.ts";
-export { RedisBallotStore, type StoredBallot } from "./ballot-store.ts";
+export { RedisBallotStore, type StoredBallot, type WriteOutcome } from "./ballot-store.ts";
 export { connectRedis, type Redis } from "./connection.ts";
 export {
   type ClaimOutcome,

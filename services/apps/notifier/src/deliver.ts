@@ -102,7 +102,8 @@ export type DeliveryOutcome = "sent" | "already_done" | "dead_lettered";
  * throws for the consumer to retry with backoff.
  */
 export async function deliverMessage(deps: NotifierDeps, message: Sendable, log: Logger): Promise<DeliveryOutcome> {
-  const messageLog = log.child({ messageId: message.messageId, channel: message.channel, language: message.language });
+  // Fields rather than a child logger: a child per message costs more than the rest of the logging.
+  const fields = { messageId: message.messageId, channel: message.channel, language: message.language };
   const county = deps.countySettingsOf(message.county);
   if (!county) {
     await deadLetter(deps, message, `no notification settings for county ${message.county}`);
@@ -115,7 +116,7 @@ export async function deliverMessage(deps: NotifierDeps, message: Sendable, log:
     ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
   });
   if (!rendered.ok) {
-    messageLog.error({ renderError: rendered.error }, "template cannot be rendered; dead-lettering the message");
+    log.error({ ...fields, renderError: rendered.error }, "template cannot be rendered; dead-lettering the message");
     await deadLetter(deps, message, `render failed: ${JSON.stringify(rendered.error)}`);
     return "dead_lettered";
   }
@@ -124,18 +125,19 @@ export async function deliverMessage(deps: NotifierDeps, message: Sendable, log:
   if (claim.outcome === "busy") {
     throw new TransientError("another sender holds this message", { context: { messageId: message.messageId } });
   }
-  if (claim.attempts > 1) messageLog.info({ attempts: claim.attempts }, "sending again with the same idempotency key");
+  if (claim.attempts > 1)
+    log.info({ ...fields, attempts: claim.attempts }, "sending again with the same idempotency key");
   const sender = deps.senders[message.channel] as {
     send(outgoing: OutgoingMessage): Promise<{ provider: string; providerMessageId: string }>;
   };
   try {
     const receipt = await sender.send(outgoingOf(deps, message, rendered.value, county, unsubscribeUrl));
     await deps.notifications.markSent(message.messageId, receipt, message.voterId, deps.now());
-    messageLog.info({ provider: receipt.provider, providerMessageId: receipt.providerMessageId }, "message sent");
+    log.info({ ...fields, provider: receipt.provider, providerMessageId: receipt.providerMessageId }, "message sent");
     return "sent";
   } catch (error) {
     if (isPermanentError(error)) {
-      messageLog.warn({ err: error }, "provider refused the message for good; dead-lettering it");
+      log.warn({ ...fields, err: error }, "provider refused the message for good; dead-lettering it");
       if (isUnsubscribedRecipient(error)) {
         await deps.subscriptions.setConsent(message.voterId, message.channel, "opted_out", deps.now());
       }

@@ -49,7 +49,7 @@ describe("notifier: quiet hours", () => {
       nowMs = at("2026-11-01T16:00:00Z");
       await waitFor("Alameda's email at 08:00 PST", () => harness.resend.messages.length === 2);
       expect(harness.resend.messages[1]?.to).toBe("v1@example.org");
-      expect(await held.count()).toBe(0);
+      await waitFor("the queue to be empty", async () => (await held.count()) === 0);
     } finally {
       await harness.stop();
     }

@@ -8,5 +8,5 @@ import { loadFacts } from "./status-changed.ts";
 export async function handleAlert(deps: NotifierDeps, alert: BallotAlert, log: Logger): Promise<void> {
   const facts = alert.kind === "cure_deadline_reminder" ? await loadFacts(deps, alert.ballotKey) : {};
   const notice = noticeOfAlert(alert, facts);
-  await notifyVoter(deps, notice, log.child({ ballotKey: alert.ballotKey, milestone: notice.milestone }));
+  await notifyVoter(deps, notice, log);
 }

@@ -22,5 +22,5 @@ export async function handleStatusChanged(deps: NotifierDeps, change: BallotStat
   const facts = needsFacts.has(change.to) ? await loadFacts(deps, change.ballotKey) : {};
   const notice = noticeOfStatusChange(change, facts);
   if (!notice) return;
-  await notifyVoter(deps, notice, log.child({ ballotKey: change.ballotKey, milestone: notice.milestone }));
+  await notifyVoter(deps, notice, log);
 }

@@ -1,7 +1,14 @@
 import { RedisNotificationLog, RedisSubscriptionStore } from "@ballot/adapters";
 import { signLinkToken, signSvixPayload } from "@ballot/adapters/notifications";
 import { describe, expect, fakeTwilioAuthToken, signTwilioWebhook, test, waitFor } from "@ballot/testing";
-import { isNotifierDrained, publishStatusChange, startHarness, voter, webhookSecret } from "./test-support.ts";
+import {
+  isNotifierDrained,
+  publishStatusChange,
+  readNotifierDeadLetters,
+  startHarness,
+  voter,
+  webhookSecret,
+} from "./test-support.ts";
 
 const linkSecret = "a-test-link-secret-of-at-least-32-characters";
 const phone = "+15555550123";
@@ -120,6 +127,47 @@ describe("notifier: webhook signatures fail closed", () => {
         deliveryStatus: "undelivered",
         deliveryErrorCode: "30003",
       });
+    } finally {
+      await harness.stop();
+    }
+  });
+});
+
+describe("notifier: no personal data in logs", () => {
+  test("failures, retries and sends log message ids and codes, never addresses or credentials", async ({ ns }) => {
+    const logLines: string[] = [];
+    const harness = await startHarness(ns, { logLines });
+    try {
+      await new RedisSubscriptionStore(ns.redis, ns.keys).save(
+        voter("V1", "en", [
+          { channel: "email", address: "v1@example.org", consent: "confirmed", source: "voter", updatedAtMs: 0 },
+          { channel: "sms", address: phone, consent: "confirmed", source: "voter", updatedAtMs: 0 },
+          { channel: "voice", address: "+15555550124", consent: "confirmed", source: "voter", updatedAtMs: 0 },
+        ]),
+      );
+      harness.resend.script({ status: 503, message: "cannot send to v1@example.org right now" });
+      harness.twilio.failFor(phone, { status: 400, code: 21211, message: `The 'To' number ${phone} is not valid` });
+      await publishStatusChange(ns, { to: "received" });
+      await waitFor(
+        "the email and the call",
+        () => harness.resend.messages.length === 1 && harness.twilio.messages.length === 1,
+      );
+      await waitFor("the notifier to ack", () => isNotifierDrained(ns));
+      await textFrom(harness.url, "STOP");
+      const text = logLines.join("\n");
+      expect(text).toContain("message sent");
+      expect(text).toContain("21211");
+      for (const secret of [
+        "v1@example.org",
+        "5555550123",
+        "5555550124",
+        "Authorization",
+        "Basic ",
+        fakeTwilioAuthToken,
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+      expect(JSON.stringify(await readNotifierDeadLetters(ns))).not.toContain("5555550123");
     } finally {
       await harness.stop();
     }

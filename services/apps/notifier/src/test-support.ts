@@ -1,6 +1,7 @@
 // Shared by the notifier's integration tests: one notifier in-process, wired as main.ts wires it, against fake
 // Resend and Twilio servers that the real SDKs talk to over HTTP.
 import { randomBytes } from "node:crypto";
+import { Writable } from "node:stream";
 import { contentMessageId, ensureDurableConsumer, JetStreamPublisher, serveHttp } from "@ballot/adapters";
 import type { BallotStatusChanged } from "@ballot/contracts";
 import type { Subscription } from "@ballot/core";
@@ -20,6 +21,22 @@ import { createNotifierApp } from "./http/app.ts";
 import { notifierConsumerSpec, startNotifier } from "./wiring.ts";
 
 const log = createLogger({ name: "notifier-test", level: process.env.TEST_LOG_LEVEL ?? "silent" });
+
+/** The service's logger (with its redaction), writing into `lines`. */
+function collectingLogger(lines: string[]) {
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(
+        ...chunk
+          .toString("utf8")
+          .split("\n")
+          .filter((line) => line !== ""),
+      );
+      done();
+    },
+  });
+  return createLogger({ name: "notifier-test", level: "debug", destination });
+}
 
 export const sampleCounties = {
   "06999": {
@@ -66,6 +83,8 @@ export async function startHarness(
     readonly counties?: Record<string, unknown>;
     readonly now?: () => number;
     readonly env?: Record<string, string>;
+    /** Collects every log line (level debug) here, to check what the logs hold. */
+    readonly logLines?: string[];
   } = {},
 ): Promise<NotifierHarness> {
   const resend = await startFakeResend();
@@ -85,7 +104,7 @@ export async function startHarness(
     keys: ns.keys,
     redis: ns.redis,
     nats: ns.jetstream,
-    log,
+    log: options.logLines ? collectingLogger(options.logLines) : log,
     ...(options.now ? { now: options.now } : {}),
   });
   app = createNotifierApp({ handlers: notifier.handlers, now: options.now ?? Date.now });

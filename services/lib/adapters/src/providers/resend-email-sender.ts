@@ -37,9 +37,12 @@ export class ResendEmailSender implements EmailSender {
     const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
     const context = { provider: this.provider, status: status ?? "none", code: error?.name ?? "unknown" };
     // No status: the request never got an answer (connection refused or reset), so it may be retried.
+    // Resend's message may quote the address: only its status and error name go into ours.
     if (status === null || status === 429 || status >= 500) {
-      throw new TransientError(`Resend did not take the email: ${error?.message ?? "no answer"}`, { context });
+      throw new TransientError(`Resend did not take the email (status ${status ?? "none"}, ${context.code})`, {
+        context,
+      });
     }
-    throw new PermanentError(`Resend refused the email: ${error?.message ?? "unknown error"}`, { context });
+    throw new PermanentError(`Resend refused the email (status ${status}, ${context.code})`, { context });
   }
 }

@@ -48,15 +48,25 @@ export const permanentTwilioCodes: ReadonlySet<number> = new Set([
 export const isUnsubscribedRecipient = (error: unknown): boolean =>
   error instanceof PermanentError && error.context.code === 21610;
 
+/**
+ * Twilio's failure as our error class. The vendor's error stays out of it (no `cause`): Twilio's messages quote the
+ * phone number, and the HTTP client's errors carry the request with its Authorization header and body, none of
+ * which may reach a log or a dead letter. The status and Twilio's code are kept in the context.
+ */
 function classify(error: unknown, what: string): never {
   const status = (error as { status?: number }).status;
   const code = (error as { code?: number | string }).code;
   const context = { provider: "twilio", status: status ?? "none", code: code ?? "none" };
   if (status === undefined || status === 429 || status >= 500) {
-    throw new TransientError(`Twilio did not take the ${what}`, { cause: error, context });
+    throw new TransientError(
+      `Twilio did not take the ${what} (status ${String(status ?? "none")}, code ${String(code ?? "none")})`,
+      { context },
+    );
   }
   // Any other 4xx is a request Twilio will refuse again: a bad number (21211), an unsubscribed recipient (21610).
-  throw new PermanentError(`Twilio refused the ${what} (code ${String(code ?? "none")})`, { cause: error, context });
+  throw new PermanentError(`Twilio refused the ${what} (status ${status}, code ${String(code ?? "none")})`, {
+    context,
+  });
 }
 
 export class TwilioSmsSender implements SmsSender {

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { contentMessageId, ensureDurableConsumer, JetStreamPublisher, serveHttp } from "@ballot/adapters";
-import type { BallotStatusChanged } from "@ballot/contracts";
+import type { BallotAlert, BallotStatusChanged } from "@ballot/contracts";
 import type { Subscription } from "@ballot/core";
 import { createLogger, parseEnv } from "@ballot/runtime";
 import {
@@ -195,4 +195,24 @@ export async function readNotifierDeadLetters(ns: TestNamespace): Promise<{ reas
     }
   }
   return letters;
+}
+
+/** An alert as the rules publish it. */
+export async function publishAlert(ns: TestNamespace, alert: Partial<BallotAlert> & Pick<BallotAlert, "kind">) {
+  serial += 1;
+  const full: BallotAlert = {
+    ballotKey: `314159:${String(serial).padStart(9, "0")}`,
+    ballotId: `B${serial}`,
+    voterId: "V1",
+    county: "06999",
+    electionId: "2026-11-03-general",
+    raisedAt: "2026-10-27T16:00:00Z",
+    ...alert,
+  };
+  await new JetStreamPublisher(ns.jetstream.js).publish(
+    ns.catalog.subjects.alert,
+    full,
+    contentMessageId(full.ballotKey, full.kind, full.deadline ?? ""),
+  );
+  return full;
 }

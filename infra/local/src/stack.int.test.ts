@@ -74,7 +74,9 @@ describe("npm start stack", () => {
       const outboxDir = /messages to the sample voters go to the outbox: (\S+)/.exec(lines.join("\n"))?.[1] as string;
       const outboxFile = await waitFor(
         "a message to a sample voter in the outbox",
-        () => readdirSync(outboxDir, { withFileTypes: true }).find((entry) => entry.isFile())?.name,
+        () =>
+          readdirSync(outboxDir, { withFileTypes: true }).find((entry) => entry.isFile() && !entry.name.startsWith("."))
+            ?.name,
         { timeoutMs: 30_000 },
       );
       const message = JSON.parse(readFileSync(join(outboxDir, outboxFile), "utf8")) as { channel: string; to: string };

@@ -11,7 +11,7 @@ import {
   renderMessage,
   type TemplateId,
 } from "@ballot/core";
-import { describeError, isPermanentError, isTransientError, type Logger, TransientError } from "@ballot/runtime";
+import { describeError, isPermanentError, type Logger, TransientError } from "@ballot/runtime";
 import type { NotifierDeps } from "./deps.ts";
 
 const dayMs = 86_400_000;
@@ -99,7 +99,7 @@ export type DeliveryOutcome = "sent" | "already_done" | "dead_lettered";
  * Redis before the provider call, sent with the message id as the provider's idempotency key (so a claim left by a
  * sender that died mid-send is retried without a second message), then marked sent. A permanent refusal
  * dead-letters the message (and an unsubscribed recipient is opted out); a transient one gives the claim back and
- * throws for the consumer to retry with backoff.
+ * throws for the consumer to retry with backoff; anything else (a bug) gives it back too and dead-letters the event.
  */
 export async function deliverMessage(deps: NotifierDeps, message: Sendable, log: Logger): Promise<DeliveryOutcome> {
   // Fields rather than a child logger: a child per message costs more than the rest of the logging.
@@ -144,12 +144,9 @@ export async function deliverMessage(deps: NotifierDeps, message: Sendable, log:
       await deadLetter(deps, message, describeError(error));
       return "dead_lettered";
     }
+    // Transient (retried with backoff) or a bug (the event is dead-lettered): either way the claim is given back.
     await deps.notifications.release(message.messageId, describeError(error));
-    if (isTransientError(error)) throw error;
-    throw new TransientError("sending failed unexpectedly", {
-      cause: error,
-      context: { messageId: message.messageId },
-    });
+    throw error;
   }
 }
 

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { link, mkdir, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { EmailSender, OutgoingMessage, SendReceipt, SmsSender, VoiceSender } from "./types.ts";
 
@@ -7,7 +8,7 @@ export const outboxFileOf = (messageId: string): string => `${messageId.replace(
 
 /**
  * Without provider credentials, messages go to a folder a person can read: one JSON file per message, named by the
- * message id and written only if absent (the outbox's idempotency key).
+ * message id and written only if absent (the outbox's idempotency key), whole or not at all.
  */
 export class OutboxSender implements EmailSender, SmsSender, VoiceSender {
   readonly provider = "outbox";
@@ -22,16 +23,15 @@ export class OutboxSender implements EmailSender, SmsSender, VoiceSender {
     await this.#ready;
     const file = outboxFileOf(message.idempotencyKey);
     const { idempotencyKey: _key, ...content } = message;
+    // Written aside, then linked into place: a reader never sees half a file, and link refuses to replace one.
+    const temporary = join(this.#dir, `.${file}.${randomBytes(6).toString("hex")}.tmp`);
+    await writeFile(temporary, `${JSON.stringify({ ...content, writtenAt: new Date().toISOString() }, null, 2)}\n`);
     try {
-      await writeFile(
-        join(this.#dir, file),
-        `${JSON.stringify({ ...content, writtenAt: new Date().toISOString() }, null, 2)}\n`,
-        {
-          flag: "wx",
-        },
-      );
+      await link(temporary, join(this.#dir, file));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      await unlink(temporary);
     }
     return { provider: this.provider, providerMessageId: file };
   }

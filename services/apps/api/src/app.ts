@@ -1,20 +1,35 @@
-import type { Redis, RedisBallotStore, RequestIdVariables } from "@ballot/adapters";
+import { type Redis, type RedisBallotStore, RedisSubscriptionStore, type RequestIdVariables } from "@ballot/adapters";
+import { RedisConfirmationRequests } from "@ballot/adapters/redis/confirmation-requests";
 import type { RedisKeys } from "@ballot/contracts";
 import type { Logger } from "@ballot/runtime";
 import { Hono } from "hono";
 import { apiError } from "./errors.ts";
 import { answerHeaders } from "./headers.ts";
 import { type ApiMetrics, createApiMetrics } from "./metrics.ts";
+import type { NotifyRoutesOptions } from "./notify-links.ts";
 import {
   createLookupLimiters,
+  createSubscriptionLimiters,
   defaultLookupRateLimits,
+  defaultSubscriptionRateLimits,
   type LookupLimiters,
   type LookupRateLimits,
+  type SubscriptionLimiters,
+  type SubscriptionRateLimits,
 } from "./rate-limits.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerLookup } from "./routes/lookup.ts";
 import { registerMetrics } from "./routes/metrics.ts";
+import { registerNotifyConfirm } from "./routes/notify-confirm.ts";
+import { registerNotifyUnsubscribe } from "./routes/notify-unsubscribe.ts";
+import { registerSubscriptionChannelDelete } from "./routes/subscription-channel-delete.ts";
+import { registerSubscriptionsDelete } from "./routes/subscriptions-delete.ts";
+import { registerSubscriptionsGet } from "./routes/subscriptions-get.ts";
+import { registerSubscriptionsPut } from "./routes/subscriptions-put.ts";
 import { registerTokenVerify } from "./routes/token-verify.ts";
+import { registerResendWebhook } from "./routes/webhook-resend.ts";
+import { registerTwilioSmsWebhook } from "./routes/webhook-twilio-sms.ts";
+import { registerTwilioStatusWebhook } from "./routes/webhook-twilio-status.ts";
 import { createTokenSigner, type TokenSigner } from "./token.ts";
 
 export type ApiEnvContext = { Variables: RequestIdVariables };
@@ -31,6 +46,12 @@ export interface ApiOptions {
   readonly tokenKey: string;
   readonly tokenTtlMs?: number;
   readonly rateLimits?: LookupRateLimits;
+  readonly subscriptionRateLimits?: SubscriptionRateLimits;
+  /**
+   * The notifier's confirmation and unsubscribe links and provider webhooks, mounted here too (handlers from
+   * @ballot/adapters/notifications). Unset: those routes are not served by the API.
+   */
+  readonly notify?: NotifyRoutesOptions | undefined;
   /** Reverse proxies of ours in front of the API (see env.ts); 0 trusts no X-Forwarded-For. */
   readonly trustedProxyHops?: number;
   readonly metrics?: ApiMetrics;
@@ -48,6 +69,11 @@ export interface ApiDeps {
   readonly log: Logger;
   readonly tokens: TokenSigner;
   readonly limiters: LookupLimiters;
+  readonly subscriptionLimiters: SubscriptionLimiters;
+  readonly subscriptions: RedisSubscriptionStore;
+  readonly confirmations: RedisConfirmationRequests;
+  /** Where the links' pages are (`/confirmed/`, `/unsubscribe/`). */
+  readonly siteOrigin: string;
   readonly trustedProxyHops: number;
   readonly metrics: ApiMetrics;
   readonly metricsToken: string | undefined;
@@ -65,6 +91,14 @@ export function createApiApp(options: ApiOptions) {
     log: options.log,
     tokens: createTokenSigner(options.tokenKey, options.tokenTtlMs),
     limiters: createLookupLimiters(options.redis, options.keys, options.rateLimits ?? defaultLookupRateLimits),
+    subscriptionLimiters: createSubscriptionLimiters(
+      options.redis,
+      options.keys,
+      options.subscriptionRateLimits ?? defaultSubscriptionRateLimits,
+    ),
+    subscriptions: new RedisSubscriptionStore(options.redis, options.keys),
+    confirmations: new RedisConfirmationRequests(options.redis, options.keys),
+    siteOrigin: options.siteOrigin,
     trustedProxyHops: options.trustedProxyHops ?? 0,
     metrics: options.metrics ?? createApiMetrics(),
     metricsToken: options.metricsToken,
@@ -77,6 +111,17 @@ export function createApiApp(options: ApiOptions) {
   registerMetrics(app, deps);
   registerLookup(app, deps);
   registerTokenVerify(app, deps);
+  registerSubscriptionsGet(app, deps);
+  registerSubscriptionsPut(app, deps);
+  registerSubscriptionsDelete(app, deps);
+  registerSubscriptionChannelDelete(app, deps);
+  if (options.notify) {
+    registerNotifyConfirm(app, deps, options.notify);
+    registerNotifyUnsubscribe(app, deps, options.notify);
+    registerTwilioSmsWebhook(app, deps, options.notify);
+    registerTwilioStatusWebhook(app, deps, options.notify);
+    registerResendWebhook(app, deps, options.notify);
+  }
   app.notFound((c) => apiError(c, "NOT_FOUND", "no such endpoint"));
   app.onError((error, c) => {
     options.log.error({ err: error, requestId: c.get("requestId") }, "request failed");

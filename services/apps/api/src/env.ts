@@ -1,6 +1,6 @@
 import { baseEnvSchema } from "@ballot/runtime";
 import { z } from "zod";
-import { defaultLookupRateLimits } from "./rate-limits.ts";
+import { defaultLookupRateLimits, defaultSubscriptionRateLimits } from "./rate-limits.ts";
 
 const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const seconds = (fallbackMs: number) =>
@@ -36,6 +36,24 @@ export const apiEnvSchema = baseEnvSchema.extend({
   /** Lookups that find nobody for one name and ZIP, from any address, per window. */
   API_IDENTITY_MISS_LIMIT: count(defaultLookupRateLimits.perIdentityMiss.limit),
   API_IDENTITY_MISS_WINDOW_SECONDS: seconds(defaultLookupRateLimits.perIdentityMiss.windowMs),
+  /** Requests to the alert routes (`/v1/subscriptions`) from one client address per window. */
+  API_SUBSCRIPTION_ADDRESS_LIMIT: count(defaultSubscriptionRateLimits.perAddress.limit),
+  API_SUBSCRIPTION_ADDRESS_WINDOW_SECONDS: seconds(defaultSubscriptionRateLimits.perAddress.windowMs),
+  /** Requests to the alert routes with one voter's token, from any address, per window. */
+  API_SUBSCRIPTION_VOTER_LIMIT: count(defaultSubscriptionRateLimits.perVoter.limit),
+  API_SUBSCRIPTION_VOTER_WINDOW_SECONDS: seconds(defaultSubscriptionRateLimits.perVoter.windowMs),
+  /**
+   * The notifier's link secret (32+ characters). Set: the API serves the confirmation and unsubscribe links and the
+   * provider webhooks as well (`/v1/notify/*`); unset: it does not.
+   */
+  NOTIFIER_LINK_SECRET: optionalSecret(32),
+  /** Twilio's auth token, which signs its webhooks; unset: Twilio webhooks are refused (fail closed). */
+  TWILIO_AUTH_TOKEN: optionalSecret(1),
+  /** Resend's webhook signing secret (`whsec_...`); unset: Resend webhooks are refused. */
+  RESEND_WEBHOOK_SECRET: optionalSecret(1),
+  /** The API as Twilio reaches it, behind a proxy: Twilio signs the URL it called. */
+  API_PUBLIC_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
+  API_WEBHOOK_MAX_BODY_BYTES: count(64 * 1024),
   /**
    * How many reverse proxies of ours stand in front of the API, each appending to X-Forwarded-For. 0 (the default):
    * the header is ignored and the TCP peer is the client. Set it only when every request comes through them.

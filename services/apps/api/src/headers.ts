@@ -36,7 +36,7 @@ export interface AnswerHeaderOptions {
   readonly corsMaxAgeSeconds?: number;
 }
 
-const corsAllowMethods = "GET,POST";
+const corsAllowMethods = "GET,POST,PUT,DELETE";
 const corsAllowHeaders = "Content-Type,Authorization";
 const corsExposeHeaders = "Retry-After,X-Request-Id";
 

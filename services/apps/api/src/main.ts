@@ -1,5 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { connectRedis, createIdentityHasher, RedisBallotStore, serveHttp } from "@ballot/adapters";
+import {
+  connectRedis,
+  createIdentityHasher,
+  RedisBallotStore,
+  RedisNotificationLog,
+  RedisSubscriptionStore,
+  serveHttp,
+} from "@ballot/adapters";
 import { createRedisKeys } from "@ballot/contracts";
 import { announceReady, createLogger, handleShutdown, parseEnv } from "@ballot/runtime";
 import { collectDefaultMetrics } from "prom-client";
@@ -36,6 +43,30 @@ const app = createApiApp({
     perAddress: { limit: env.API_ADDRESS_LOOKUP_LIMIT, windowMs: env.API_ADDRESS_LOOKUP_WINDOW_SECONDS * 1000 },
     perIdentityMiss: { limit: env.API_IDENTITY_MISS_LIMIT, windowMs: env.API_IDENTITY_MISS_WINDOW_SECONDS * 1000 },
   },
+  subscriptionRateLimits: {
+    perAddress: {
+      limit: env.API_SUBSCRIPTION_ADDRESS_LIMIT,
+      windowMs: env.API_SUBSCRIPTION_ADDRESS_WINDOW_SECONDS * 1000,
+    },
+    perVoter: { limit: env.API_SUBSCRIPTION_VOTER_LIMIT, windowMs: env.API_SUBSCRIPTION_VOTER_WINDOW_SECONDS * 1000 },
+  },
+  notify: env.NOTIFIER_LINK_SECRET
+    ? {
+        handlers: {
+          redis,
+          keys,
+          subscriptions: new RedisSubscriptionStore(redis, keys),
+          notifications: new RedisNotificationLog(redis, keys),
+          linkSecret: env.NOTIFIER_LINK_SECRET,
+          twilioAuthToken: env.TWILIO_AUTH_TOKEN,
+          resendWebhookSecret: env.RESEND_WEBHOOK_SECRET,
+          // The county settings live with the notifier: SMS keywords take effect here, replies only come from it.
+          countySettingsOf: () => undefined,
+        },
+        publicUrl: env.API_PUBLIC_URL,
+        maxBodyBytes: env.API_WEBHOOK_MAX_BODY_BYTES,
+      }
+    : undefined,
   trustedProxyHops: env.API_TRUSTED_PROXY_HOPS,
   metrics,
   metricsToken: env.API_METRICS_TOKEN,

@@ -53,3 +53,42 @@ export function createLookupLimiters(redis: Redis, keys: RedisKeys, limits: Look
 
 /** Whole seconds until a refused client may try again, at least 1: what `Retry-After` says. */
 export const retryAfterSeconds = (retryAfterMs: number): number => Math.max(1, Math.ceil(retryAfterMs / 1000));
+
+/**
+ * How often the alert routes answer: per client address (every request, with a token or without, so tokens cannot
+ * be tried without limit) and per voter (the token's voter, from any address).
+ */
+export interface SubscriptionRateLimits {
+  readonly perAddress: RateLimit;
+  readonly perVoter: RateLimit;
+}
+
+export const defaultSubscriptionRateLimits: SubscriptionRateLimits = {
+  perAddress: { limit: 60, windowMs: 60_000 },
+  perVoter: { limit: 30, windowMs: 60_000 },
+};
+
+export interface SubscriptionLimiters {
+  readonly address: RateLimiter;
+  readonly voter: RateLimiter;
+}
+
+export function createSubscriptionLimiters(
+  redis: Redis,
+  keys: RedisKeys,
+  limits: SubscriptionRateLimits,
+): SubscriptionLimiters {
+  const scripts = createUpstashRedis(redis);
+  return {
+    address: new UpstashRateLimiter(redis, {
+      prefix: rateLimitKeyPrefix(keys, "subscriptions-address"),
+      scripts,
+      ...limits.perAddress,
+    }),
+    voter: new UpstashRateLimiter(redis, {
+      prefix: rateLimitKeyPrefix(keys, "subscriptions-voter"),
+      scripts,
+      ...limits.perVoter,
+    }),
+  };
+}

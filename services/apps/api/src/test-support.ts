@@ -14,6 +14,7 @@ import { createLogger } from "@ballot/runtime";
 import type { TestNamespace } from "@ballot/testing";
 import { type ApiOptions, createApiApp } from "./app.ts";
 import { createApiMetrics } from "./metrics.ts";
+import { createTokenSigner } from "./token.ts";
 
 export const testIdentityHashKey = "api-test-identity-hash-key-0123456789";
 export const testTokenKey = "api-test-token-key-0123456789-abcdefghij";
@@ -176,4 +177,55 @@ export async function postLookup(
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   return { status: response.status, headers: response.headers, body: (await response.json()) as LookupAnswer["body"] };
+}
+
+/** Ben, a second voter: his token must never reach Ana's alerts. */
+export const ben: SeedVoter = {
+  voterId: "V2002",
+  firstName: "Ben",
+  lastName: "Ortiz",
+  dateOfBirth: "1975-03-04",
+  zip: "95814",
+  ballots: [{ ballotId: "B2002" }],
+};
+
+/** A lookup token for a voter, signed as the API signs them (valid for 15 minutes after `testToday`). */
+export const tokenFor = (voterId: string): string =>
+  createTokenSigner(testTokenKey).sign(voterId, testToday.getTime()).token;
+
+export interface SubscriptionAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: {
+    language?: string;
+    contactWindow?: string | null;
+    channels?: {
+      channel: string;
+      address: string;
+      consent: string;
+      contactWindow: string | null;
+      language: string | null;
+    }[];
+    error?: { code: string; message: string; requestId: string; details?: { field?: string } };
+  };
+}
+
+/** One request to the alert routes with a voter's token (none when `token` is undefined). */
+export async function callSubscriptions(
+  app: TestApi["app"],
+  method: "GET" | "PUT" | "DELETE",
+  token: string | undefined,
+  options: { readonly path?: string; readonly body?: unknown; readonly headers?: Record<string, string> } = {},
+): Promise<SubscriptionAnswer> {
+  const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const response = await app.request(options.path ?? "/v1/subscriptions", {
+    method,
+    headers: { ...headers, ...options.headers },
+    ...(options.body === undefined
+      ? {}
+      : { body: typeof options.body === "string" ? options.body : JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
 }

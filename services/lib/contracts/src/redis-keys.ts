@@ -73,6 +73,12 @@ export function createRedisKeys(namespace = "") {
     heldOfBallot: (ballotKey: string) => `${prefix}held:{${ballotKey}}`,
     /** String with expiry: a one-time link token that has been used. */
     usedLinkToken: (tokenId: string) => `${prefix}used-link:{${tokenId}}`,
+    /**
+     * Sorted set: channels waiting for their confirmation request (email link, SMS "reply YES"), member
+     * `<voterId>|<channel>`, scored by when it was asked for (ms). The API records a voter's sign-up or new address
+     * here; the notifier sends the request (inside the contact window) and removes the member. Not derived.
+     */
+    confirmationRequests: () => `${prefix}confirm-queue`,
   };
 }
 

@@ -1,0 +1,132 @@
+import {
+  type Channel,
+  type ChannelSubscription,
+  type ContactWindow,
+  changeContact,
+  channels,
+  initialConsent,
+  languages,
+  type Subscription,
+} from "@ballot/core";
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import type { ApiDeps, ApiEnvContext } from "../app.ts";
+import { normalizeEmail, normalizeUsPhone, parseContactWindow } from "../contact-details.ts";
+import { apiError } from "../errors.ts";
+import { readSmallJsonBody } from "../json-body.ts";
+import { loadSubscriptionView } from "../subscription-view.ts";
+import { authoriseVoter } from "../voter-auth.ts";
+
+const channelSchema = z.strictObject({ address: z.string().max(320).optional() });
+
+const putSchema = z.strictObject({
+  language: z.enum(languages).optional(),
+  contactWindow: z.string().max(16).optional(),
+  channels: z
+    .strictObject({ email: channelSchema.optional(), sms: channelSchema.optional(), voice: channelSchema.optional() })
+    .refine((given) => Object.keys(given).length > 0, "choose at least one channel: email, sms or voice"),
+});
+
+const invalid = (c: Context, field: string, message: string) =>
+  apiError(c, "VALIDATION_FAILED", `${field}: ${message}`, { field });
+
+function normalizedAddress(channel: Channel, raw: string): string | undefined {
+  return channel === "email" ? normalizeEmail(raw) : normalizeUsPhone(raw);
+}
+
+const addressHint: Readonly<Record<Channel, string>> = {
+  email: "enter an email address, like name@example.com",
+  sms: "enter a US mobile number, like (916) 555-0123",
+  voice: "enter a US phone number, like (916) 555-0123",
+};
+
+/**
+ * PUT /v1/subscriptions with the lookup's token: signs up for or changes alerts.
+ * `{"language"?, "contactWindow"? "HH:MM-HH:MM", "channels": {"email"?|"sms"?|"voice"?: {"address"?}}}`.
+ * A channel given without an address keeps its stored one (the voter sees it masked); channels not given are left
+ * as they are (`DELETE` unsubscribes). A new or changed address, or one the voter had opted out of, starts `pending`
+ * (voice: `confirmed`) and its confirmation request is recorded for the notifier. The window, when given, applies
+ * to every channel. Answers the subscription as `GET` does.
+ */
+export function registerSubscriptionsPut(app: Hono<ApiEnvContext>, deps: ApiDeps) {
+  app.put("/v1/subscriptions", async (c) => {
+    const auth = await authoriseVoter(c, deps);
+    if (!auth.ok) return auth.answer;
+    const body = await readSmallJsonBody(c, deps.maxBodyBytes);
+    if (!body.ok) {
+      return body.problem.kind === "too_large"
+        ? apiError(c, "PAYLOAD_TOO_LARGE", `requests are limited to ${body.problem.limitBytes} bytes`)
+        : invalid(c, "body", "send a JSON object: channels, and language and contactWindow if you like");
+    }
+    const parsed = putSchema.safeParse(body.json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue?.path ?? [];
+      // An unknown key is reported on its own path, so the voter's form can point at it.
+      const keys = issue?.code === "unrecognized_keys" ? issue.keys : [];
+      const field = [...path, ...keys.slice(0, 1)].join(".") || "body";
+      return invalid(c, field, issue?.message ?? "invalid");
+    }
+    const request = parsed.data;
+    let window: ContactWindow | undefined;
+    if (request.contactWindow !== undefined) {
+      window = parseContactWindow(request.contactWindow);
+      if (!window) return invalid(c, "contactWindow", "give the hours as HH:MM-HH:MM, the start before the end");
+    }
+
+    const { voterId } = auth;
+    const nowMs = deps.now().getTime();
+    const stored = await deps.subscriptions.load(voterId);
+    const rollLanguage = (await deps.redis.hget(deps.keys.voter(voterId), "language")) ?? undefined;
+    let next: Subscription = stored ?? {
+      voterId,
+      language: languages.find((code) => code === rollLanguage) ?? "en",
+      channels: [],
+    };
+    const toConfirm: Channel[] = [];
+    for (const channel of channels) {
+      const given = request.channels[channel];
+      if (!given) continue;
+      const current = next.channels.find((entry) => entry.channel === channel);
+      const field = `channels.${channel}.address`;
+      let address = current?.address;
+      if (given.address !== undefined) {
+        address = normalizedAddress(channel, given.address);
+        if (!address) return invalid(c, field, addressHint[channel]);
+      }
+      if (!address) return invalid(c, field, addressHint[channel]);
+      next = changeContact(next, channel, address, nowMs).subscription;
+      const entry = next.channels.find((candidate) => candidate.channel === channel) as ChannelSubscription;
+      // Signing up again after an unsubscribe or a STOP is a new consent: it is confirmed like a new address.
+      if (entry.consent === "opted_out") {
+        next = replaceChannel(next, {
+          ...entry,
+          consent: initialConsent(channel),
+          source: "voter",
+          updatedAtMs: nowMs,
+        });
+      }
+      const now = next.channels.find((candidate) => candidate.channel === channel);
+      if (now?.consent === "pending") toConfirm.push(channel);
+    }
+    if (request.language) next = { ...next, language: request.language };
+    if (window) {
+      const chosen = window;
+      next = { ...next, channels: next.channels.map((entry) => ({ ...entry, window: chosen, updatedAtMs: nowMs })) };
+    }
+    await deps.subscriptions.save(next);
+    await Promise.all(toConfirm.map((channel) => deps.confirmations.request(voterId, channel, nowMs)));
+    deps.log.info(
+      { requestId: c.get("requestId"), voterId, channels: Object.keys(request.channels), toConfirm },
+      "subscription saved",
+    );
+    return c.json(await loadSubscriptionView(deps, voterId));
+  });
+}
+
+function replaceChannel(subscription: Subscription, entry: ChannelSubscription): Subscription {
+  return {
+    ...subscription,
+    channels: subscription.channels.map((candidate) => (candidate.channel === entry.channel ? entry : candidate)),
+  };
+}

@@ -5,6 +5,7 @@ import {
   isNotifierDrained,
   publishStatusChange,
   readNotifierDeadLetters,
+  sampleCounties,
   startHarness,
   voter,
   webhookSecret,
@@ -216,6 +217,51 @@ describe("notifier: consent", () => {
         "Sample Co: Avisos de su boleta. Llame al (555) 555-0100.",
       );
       expect((await textFrom(harness.url, "what is this")).body).not.toContain("<Message>");
+    } finally {
+      await harness.stop();
+    }
+  });
+
+  test("a confirmation request the API queued is sent once, and a queued one at night waits for the morning", async ({
+    ns,
+  }) => {
+    let nowMs = Date.parse("2026-10-10T19:00:00Z"); // noon in Los Angeles
+    const harness = await startHarness(ns, {
+      now: () => nowMs,
+      counties: { "06999": { ...sampleCounties["06999"], contactWindow: "08:00-21:00" } },
+    });
+    try {
+      const store = new RedisSubscriptionStore(ns.redis, ns.keys);
+      await ns.redis.hset(ns.keys.voter("V1"), "county", "06999");
+      await store.save(
+        voter("V1", "en", [{ channel: "sms", address: phone, consent: "pending", source: "voter", updatedAtMs: 1 }]),
+      );
+      const queue = ns.keys.confirmationRequests();
+      await ns.redis.zadd(queue, nowMs, "V1|sms");
+      await waitFor("the confirmation request", () => harness.twilio.messages.length === 1);
+      await waitFor("the queue to be empty", async () => (await ns.redis.zcard(queue)) === 0);
+      expect(harness.twilio.messages[0]?.body.Body).toContain("Reply YES");
+      // Asked again for the same pending address (a double click): nothing more is sent.
+      await ns.redis.zadd(queue, nowMs, "V1|sms");
+      await waitFor("the queue to be empty again", async () => (await ns.redis.zcard(queue)) === 0);
+
+      nowMs = Date.parse("2026-10-11T06:00:00Z"); // 23:00
+      await store.save(
+        voter("V2", "en", [
+          { channel: "email", address: "v2@example.org", consent: "pending", source: "voter", updatedAtMs: 2 },
+        ]),
+      );
+      await ns.redis.hset(ns.keys.voter("V2"), "county", "06999");
+      await ns.redis.zadd(queue, nowMs, "V2|email");
+      await waitFor("the request to wait for 08:00", async () => {
+        const score = await ns.redis.zscore(queue, "V2|email");
+        return score === String(Date.parse("2026-10-11T15:00:00Z"));
+      });
+      expect(harness.resend.requestCount()).toBe(0);
+      nowMs = Date.parse("2026-10-11T15:00:00Z");
+      await waitFor("the morning's confirmation email", () => harness.resend.messages.length === 1);
+      expect(String(harness.resend.messages[0]?.body.text)).toContain("/v1/notify/confirm?token=");
+      expect(harness.twilio.messages).toHaveLength(1);
     } finally {
       await harness.stop();
     }

@@ -1,43 +1,8 @@
-import { phoneHashOf } from "@ballot/adapters";
-import { isWithinWindow, type Notice, planNotifications, type Subscription, wallClockAt } from "@ballot/core";
+import { type Notice, planNotifications } from "@ballot/core";
 import { isTransientError, type Logger, PermanentError, TransientError } from "@ballot/runtime";
-import { deliverMessage, linkOf, sendableOf } from "./deliver.ts";
+import { requestConfirmation } from "./confirmations.ts";
+import { deliverMessage, sendableOf } from "./deliver.ts";
 import type { NotifierDeps } from "./deps.ts";
-
-/**
- * Asks a pending SMS or email channel to confirm, once per address: "reply YES" by text (the only text sent before
- * a YES), or a signed one-time link by email. Inside the contact window only; the next notice asks again if not.
- */
-async function requestConfirmations(deps: NotifierDeps, subscription: Subscription, county: string, log: Logger) {
-  const settings = deps.countySettingsOf(county);
-  if (!settings) return;
-  const minute = wallClockAt(deps.now(), settings.timeZone).minute;
-  for (const entry of subscription.channels) {
-    if (entry.consent !== "pending" || entry.channel === "voice") continue;
-    if (!isWithinWindow(minute, entry.window ?? settings.contactWindow)) continue;
-    const variables: Record<string, string> = {
-      countyName: settings.name,
-      smsName: settings.smsName,
-      countyPhone: settings.phone,
-      trackUrl: settings.trackUrl,
-    };
-    if (entry.channel === "email") variables.confirmUrl = linkOf(deps, "confirm", subscription.voterId, "email");
-    await deliverMessage(
-      deps,
-      {
-        messageId: `confirm:${subscription.voterId}:${entry.channel}:${phoneHashOf(entry.address).slice(0, 12)}`,
-        voterId: subscription.voterId,
-        county,
-        channel: entry.channel,
-        address: entry.address,
-        language: entry.language ?? subscription.language,
-        templateId: entry.channel === "sms" ? "sms_confirm_request" : "email_confirm",
-        variables,
-      },
-      log,
-    );
-  }
-}
 
 /**
  * Tells the voter about one notice: plans one message per confirmed channel with the core planner, folds held
@@ -73,8 +38,9 @@ export async function notifyVoter(deps: NotifierDeps, notice: Notice, log: Logge
       await deliverMessage(deps, sendableOf(message), log);
     }),
   );
-  if (plan.skipped.some((skip) => skip.why === "not_confirmed")) {
-    await requestConfirmations(deps, subscription, notice.county, log);
+  // A pending channel is asked to confirm (once): nothing else is sent to it before the voter says yes.
+  for (const entry of subscription.channels) {
+    if (entry.consent === "pending") await requestConfirmation(deps, subscription, entry, notice.county, log);
   }
   const failures = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason as unknown] : []));
   if (failures.length === 0) return;

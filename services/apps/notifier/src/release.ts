@@ -1,4 +1,5 @@
 import { isTransientError, type Logger } from "@ballot/runtime";
+import { sendQueuedConfirmations } from "./confirmations.ts";
 import { deliverMessage, sendableOf } from "./deliver.ts";
 import type { NotifierDeps } from "./deps.ts";
 
@@ -36,13 +37,15 @@ export async function releaseDueMessages(deps: NotifierDeps, log: Logger, limit 
   return released;
 }
 
-/** Runs the release every `intervalMs` (one run at a time) until stopped. */
+/** Runs the release, then the queued confirmation requests, every `intervalMs` (one run at a time) until stopped. */
 export function startReleaseLoop(deps: NotifierDeps, log: Logger, intervalMs: number) {
   let running: Promise<void> | undefined;
   const tick = () => {
     running ??= releaseDueMessages(deps, log)
-      .then((released) => {
+      .then(async (released) => {
         if (released > 0) log.info({ released }, "held messages released");
+        const confirmations = await sendQueuedConfirmations(deps, log);
+        if (confirmations > 0) log.info({ confirmations }, "confirmation requests sent");
       })
       .catch((error: unknown) => log.error({ err: error }, "release of held messages failed; retrying next tick"))
       .finally(() => {

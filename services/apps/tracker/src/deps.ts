@@ -8,6 +8,8 @@ export interface TrackerDeps {
   readonly store: RedisBallotStore;
   readonly publisher: JetStreamPublisher;
   readonly unknownBallotAttempts: number;
+  /** USPS scan chunks handled at once (default 4); other messages are limited by the consumer's concurrency only. */
+  readonly scanChunksInFlight?: number;
   /**
    * Publish status changes (default). A rebuild replays history with this off: the changes were announced when
    * they happened, and voters must not hear them twice.

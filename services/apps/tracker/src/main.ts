@@ -41,6 +41,7 @@ const loop = await startConsumerLoop({
     store: new RedisBallotStore(redis, keys),
     publisher,
     unknownBallotAttempts: env.TRACKER_UNKNOWN_BALLOT_ATTEMPTS,
+    scanChunksInFlight: env.TRACKER_SCAN_CHUNKS_IN_FLIGHT,
   }),
   log,
   deadLetters: { publisher, subject: catalog.subjects.deadLetter("tracker") },

@@ -5,13 +5,32 @@ import { handleCountyStatus } from "./handlers/county-status.ts";
 import { handleCountyVoter } from "./handlers/county-voter.ts";
 import { handleUspsScans } from "./handlers/usps-scan.ts";
 
+/** Runs at most `max` tasks at once; the others wait their turn in arrival order. */
+function createLimit(max: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
+
 /** Routes each event-stream message to its handler by subject; an unknown subject is a permanent error. */
 export function createTrackerHandler(deps: TrackerDeps): MessageHandler {
   const { subjects } = deps.catalog;
+  // A chunk is a few hundred ballots worked on side by side, where a county record is one: the consumer's
+  // concurrency suits the records, and this keeps the chunks' ballots in memory at once to what hides round trips.
+  const limitScanChunks = createLimit(deps.scanChunksInFlight ?? 4);
   return async (message, log) => {
     switch (message.subject) {
       case subjects.uspsScans.name:
-        return handleUspsScans(deps, parseMessage(subjects.uspsScans, message.data), log);
+        return limitScanChunks(() => handleUspsScans(deps, parseMessage(subjects.uspsScans, message.data), log));
       case subjects.countyBallot.name:
         return handleCountyBallot(deps, parseMessage(subjects.countyBallot, message.data), log);
       case subjects.countyStatus.name:

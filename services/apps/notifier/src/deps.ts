@@ -1,6 +1,7 @@
 import type {
   JetStreamPublisher,
   Redis,
+  RedisBallotStore,
   RedisHeldMessages,
   RedisNotificationLog,
   RedisSubscriptionStore,
@@ -14,6 +15,8 @@ export interface NotifierDeps {
   readonly keys: RedisKeys;
   readonly redis: Redis;
   readonly subscriptions: RedisSubscriptionStore;
+  /** Read only: the ballot's state, for the details a notice quotes. */
+  readonly ballots: RedisBallotStore;
   readonly notifications: RedisNotificationLog;
   readonly held: RedisHeldMessages;
   readonly publisher: JetStreamPublisher;

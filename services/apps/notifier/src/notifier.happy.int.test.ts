@@ -47,6 +47,10 @@ describe("notifier: status changes reach the voter", () => {
       expect(call?.body.Twiml).toContain("Sample County");
       const log = new RedisNotificationLog(ns.redis, ns.keys);
       expect(await log.get(`${change.ballotKey}:delivered:email`)).toMatchObject({ state: "sent", provider: "resend" });
+      // Kept for an election cycle, not forever.
+      const ttlMs = await ns.redis.pttl(ns.keys.notification(`${change.ballotKey}:delivered:email`));
+      expect(ttlMs).toBeGreaterThan(100 * 86_400_000);
+      expect(ttlMs).toBeLessThanOrEqual(120 * 86_400_000);
       await waitFor("the notifier to ack the event", () => isNotifierDrained(ns));
     } finally {
       await harness.stop();

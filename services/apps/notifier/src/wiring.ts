@@ -2,6 +2,7 @@ import type { JetStreamConnection } from "@ballot/adapters";
 import {
   JetStreamPublisher,
   type Redis,
+  RedisBallotStore,
   RedisHeldMessages,
   RedisNotificationLog,
   RedisSubscriptionStore,
@@ -38,6 +39,7 @@ export async function startNotifier(input: {
     keys,
     redis,
     subscriptions,
+    ballots: new RedisBallotStore(redis, keys),
     notifications,
     held: new RedisHeldMessages(redis, keys),
     publisher,

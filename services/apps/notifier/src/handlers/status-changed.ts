@@ -1,4 +1,3 @@
-import { RedisBallotStore } from "@ballot/adapters";
 import type { BallotStatusChanged } from "@ballot/contracts";
 import { type BallotFacts, noticeOfStatusChange, viewBallot } from "@ballot/core";
 import type { Logger } from "@ballot/runtime";
@@ -9,7 +8,7 @@ import { notifyVoter } from "../notify.ts";
 const needsFacts = new Set(["rejected", "cure_pending", "out_for_delivery"]);
 
 export async function loadFacts(deps: NotifierDeps, ballotKey: string): Promise<BallotFacts> {
-  const stored = await new RedisBallotStore(deps.redis, deps.keys).load(ballotKey);
+  const stored = await deps.ballots.load(ballotKey);
   if (!stored) return {};
   const view = viewBallot(stored.state);
   return {

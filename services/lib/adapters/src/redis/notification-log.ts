@@ -26,8 +26,8 @@ export interface NotificationRecord {
   readonly foldedInto?: string | undefined;
 }
 
-// KEYS[1] record; ARGV[1] now (ms); ARGV[2] lease (ms). The claim happens before the provider call: a message is
-// sent by one holder at a time, and never again once it is marked sent.
+// KEYS[1] record; ARGV[1] now (ms); ARGV[2] lease (ms); ARGV[3] how long the record is kept (ms). The claim happens
+// before the provider call: a message is sent by one holder at a time, and never again once it is marked sent.
 const claimScript = `
 local state = redis.call('HGET', KEYS[1], 'state')
 if state == 'sent' or state == 'dead' or state == 'folded' then return {state, '0'} end
@@ -37,6 +37,7 @@ if state == 'claimed' then
 end
 local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 redis.call('HSET', KEYS[1], 'state', 'claimed', 'leaseUntilMs', tostring(tonumber(ARGV[1]) + tonumber(ARGV[2])))
+if attempts == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
 return {'claimed', tostring(attempts)}
 `;
 
@@ -55,9 +56,15 @@ return 1
 export class RedisNotificationLog {
   readonly #redis: Redis;
   readonly #keys: RedisKeys;
-  constructor(redis: Redis, keys: RedisKeys) {
+  readonly #retentionMs: number;
+  /**
+   * `retentionMs`: how long a record (and a provider id's mapping) is kept, so that a redelivery or a late webhook
+   * still finds it; by default an election cycle's worth of notices, 120 days, not forever.
+   */
+  constructor(redis: Redis, keys: RedisKeys, retentionMs = 120 * 86_400_000) {
     this.#redis = redis;
     this.#keys = keys;
+    this.#retentionMs = retentionMs;
     redis.defineCommand("notificationClaim", { numberOfKeys: 1, lua: claimScript });
     redis.defineCommand("notificationSettle", { numberOfKeys: 1, lua: settleScript });
   }
@@ -74,6 +81,7 @@ export class RedisNotificationLog {
       this.#keys.notification(messageId),
       String(nowMs),
       String(leaseMs),
+      String(this.#retentionMs),
     );
     if (outcome === "claimed") return { outcome, attempts: Number(value) };
     if (outcome === "busy") return { outcome, leaseUntilMs: Number(value) };
@@ -107,7 +115,7 @@ export class RedisNotificationLog {
         "sentAtMs",
         String(nowMs),
       ),
-      this.#redis.set(this.#keys.providerMessage(provider, providerMessageId), messageId),
+      this.#redis.set(this.#keys.providerMessage(provider, providerMessageId), messageId, "PX", this.#retentionMs),
     ]);
   }
 

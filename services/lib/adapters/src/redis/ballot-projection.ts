@@ -2,6 +2,7 @@ import type { RedisKeys } from "@ballot/contracts";
 import {
   type BallotState,
   type BallotStatus,
+  ballotStatuses,
   correctionCount,
   effectiveCountyEntries,
   isBallotStatus,
@@ -12,12 +13,14 @@ import {
  * What a ballot contributes to its county's dashboard figures: one count by status and by ZIP, and membership of
  * the in-the-mail, cure and undeliverable queues. Kept incrementally, so no page ever scans all ballots.
  *
- * The ballot hash remembers what it last contributed (field `p`, `status|zip`), and one script moves the counts and
- * the marker together, so a tracker that dies half-way, or two trackers on the same ballot, never count twice.
+ * The ballot hash remembers what it last contributed (field `p`, `statusIndex|zip`, the index in `ballotStatuses`:
+ * short, since there is one per ballot), and one script moves the counts and the marker together, so a tracker that
+ * dies half-way, or two trackers on the same ballot, never count twice. Markers written by status name (before the
+ * index) are read too.
  */
 export interface Projection {
   readonly county: string;
-  /** `status|zip`: what the counts should hold for this ballot. */
+  /** `statusIndex|zip`: what the counts should hold for this ballot. */
   readonly marker: string;
   readonly status: BallotStatus;
   /** When the evidence of that status happened. */
@@ -44,7 +47,7 @@ export function projectionOf(state: BallotState): Projection | undefined {
     : undefined;
   return {
     county: state.county,
-    marker: `${view.status}|${zip}`,
+    marker: `${ballotStatuses.indexOf(view.status)}|${zip}`,
     status: view.status,
     statusAtMs: view.statusAtMs,
     zip,
@@ -64,7 +67,17 @@ export function projectionOf(state: BallotState): Projection | undefined {
 // one writer claims each change; it stays until the announcement is published, so a writer that dies in between
 // leaves it for the redelivered event to publish. Two changes before one is published fold into one (from the first
 // `from` to the last `to`).
-export const projectScript = `
+/** Lua: the status named by a marker's first part, an index into `ballotStatuses` or (older markers) the name. */
+const statusOfMarkerLua = `
+local statusNames = {${ballotStatuses.map((status) => `'${status}'`).join(", ")}}
+local function statusOfMarker(text)
+  local index = tonumber(text)
+  if index then return statusNames[index + 1] end
+  return text
+end
+`;
+
+export const projectScript = `${statusOfMarkerLua}
 local current = redis.call('HGET', KEYS[1], 'p') or ''
 local moved = 0
 if current ~= ARGV[2] then
@@ -72,7 +85,7 @@ if current ~= ARGV[2] then
   local oldStatus = ''
   if current ~= '' then
     local sep = string.find(current, '|', 1, true)
-    oldStatus = string.sub(current, 1, sep - 1)
+    oldStatus = statusOfMarker(string.sub(current, 1, sep - 1))
     local oldZip = string.sub(current, sep + 1)
     redis.call('HINCRBY', KEYS[2], 's:' .. oldStatus, -1)
     if oldZip ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. oldZip .. ':' .. oldStatus, -1) end
@@ -103,10 +116,10 @@ return {moved, redis.call('HGET', KEYS[1], 'n') or ''}
 // (no window in which a writer that dies leaves them behind) and a scan costs one script call. Only what changes is
 // sent: the changed fields, and the queues whose score moved (most scans only move a ballot's time in the mail).
 // KEYS: ballot hash, county counts, then each queue that changes (in-mail, cure queue, undeliverable).
-// ARGV: expected version, expected marker, new marker (`status|zip`), ballot key, corrections so far, the number of
+// ARGV: expected version, expected marker, new marker (`statusIndex|zip`), ballot key, corrections so far, the number of
 // queues Q, their Q scores ('' takes the ballot out of that queue), then the changed field, value pairs.
 // Returns { 1 written | -1 conflict (nothing written: reload and decide again), the pending announcement or '' }.
-export const writeAndProjectScript = `
+export const writeAndProjectScript = `${statusOfMarkerLua}
 local stored = redis.call('HMGET', KEYS[1], 'v', 'p')
 local version = stored[1] or '0'
 local current = stored[2] or ''
@@ -116,12 +129,12 @@ local queues = tonumber(ARGV[6])
 redis.call('HSET', KEYS[1], 'v', tostring(tonumber(version) + 1), unpack(ARGV, 7 + queues))
 if current ~= ARGV[3] then
   local newSep = string.find(ARGV[3], '|', 1, true)
-  local newStatus = string.sub(ARGV[3], 1, newSep - 1)
+  local newStatus = statusOfMarker(string.sub(ARGV[3], 1, newSep - 1))
   local newZip = string.sub(ARGV[3], newSep + 1)
   local oldStatus = ''
   if current ~= '' then
     local sep = string.find(current, '|', 1, true)
-    oldStatus = string.sub(current, 1, sep - 1)
+    oldStatus = statusOfMarker(string.sub(current, 1, sep - 1))
     local oldZip = string.sub(current, sep + 1)
     redis.call('HINCRBY', KEYS[2], 's:' .. oldStatus, -1)
     if oldZip ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. oldZip .. ':' .. oldStatus, -1) end

@@ -31,6 +31,9 @@ export async function notifyVoter(deps: NotifierDeps, notice: Notice, log: Logge
   const outcomes = await Promise.allSettled(
     plan.messages.map(async (message) => {
       if (message.sendAtMs > nowMs) {
+        // A redelivered event at night must not hold again what already went out in the day.
+        const record = await deps.notifications.get(message.messageId);
+        if (record && record.state !== "claimed" && record.state !== "retry") return;
         await deps.held.hold(message);
         log.info({ messageId: message.messageId, sendAtMs: message.sendAtMs }, "held for quiet hours");
         return;

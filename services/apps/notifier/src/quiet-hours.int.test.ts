@@ -110,6 +110,24 @@ describe("notifier: quiet hours", () => {
     }
   });
 
+  test("an event redelivered at night after its message went out in the day holds nothing", async ({ ns }) => {
+    let nowMs = at("2026-10-10T19:00:00Z"); // noon in Alameda
+    const harness = await startHarness(ns, { counties, now: () => nowMs });
+    try {
+      await new RedisSubscriptionStore(ns.redis, ns.keys).save(email("V1"));
+      const change = await publishStatusChange(ns, { voterId: "V1", county: "06001", to: "received" });
+      await waitFor("the day's email", () => harness.resend.messages.length === 1);
+      await waitFor("the notifier to ack", () => isNotifierDrained(ns));
+      nowMs = at("2026-10-11T06:00:00Z"); // 23:00
+      await publishStatusChange(ns, { ...change, asOf: "2026-10-11T06:00:00Z" });
+      await waitFor("the notifier to ack the repeat", () => isNotifierDrained(ns));
+      expect(await new RedisHeldMessages(ns.redis, ns.keys).count()).toBe(0);
+      expect(harness.resend.messages).toHaveLength(1);
+    } finally {
+      await harness.stop();
+    }
+  });
+
   test("a held text whose voter replies STOP in the night is never sent", async ({ ns }) => {
     let nowMs = at("2026-10-10T06:00:00Z");
     const harness = await startHarness(ns, { counties, now: () => nowMs });

@@ -52,8 +52,25 @@ const { values: args } = parseArgs({
     "steady-share": { type: "string", default: "0.2" },
     "steady-rate": { type: "string", default: "1000" },
     json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (args.help) {
+  process.stdout.write(`pnpm bench:notify [-- options]
+
+Status changes for N subscribed ballots through the notifier (its own process) to fake Resend and Twilio servers.
+
+  --ballots N        subscribed ballots, one status change each (default 200000)
+  --sms-every N      every Nth voter also gets an SMS; 0: email only (default 5)
+  --notifiers N      notifier processes sharing the consumer (default 1)
+  --concurrency N    messages in flight per notifier (default 512)
+  --steady-share S   share of the ballots sent at a steady rate first, for latency (default 0.2)
+  --steady-rate R    status changes per second in the steady phase (default 1000)
+  --rate-limits      turn the notifier's provider rate limits on (100 emails/s, 30 texts/s)
+  --json             print one JSON object
+`);
+  process.exit(0);
+}
 const whole = (name: string, text: string | undefined, min = 1): number => {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}`);

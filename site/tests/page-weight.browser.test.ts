@@ -35,6 +35,14 @@ function lookupPageWeight(path: string): { files: { file: string; gzipBytes: num
 }
 
 describe("page weight", () => {
+  it.each(languageCodes)("the %s alerts page is at most 30 KB gzipped (HTML + CSS + JS)", (code) => {
+    const { files, totalBytes } = lookupPageWeight(pathOf(code, "alerts"));
+    console.log(
+      `alerts page ${code}: ${totalBytes} bytes gzipped (${files.map((file) => `${file.file} ${file.gzipBytes}`).join(", ")})`,
+    );
+    expect(totalBytes).toBeLessThanOrEqual(budgetBytes);
+  });
+
   it.each(languageCodes)("the %s lookup page is at most 30 KB gzipped (HTML + CSS + JS)", (code) => {
     const { files, totalBytes } = lookupPageWeight(pathOf(code, "lookup"));
     console.log(

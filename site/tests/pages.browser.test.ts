@@ -32,13 +32,57 @@ describe("every page in every language", () => {
       expect(response?.status()).toBe(200);
       expect(await page.getAttribute("html", "lang")).toBe(language.tag);
       const h1 = await page.locator("h1").textContent();
-      const titles = {
+      const titles: Record<PageName, string> = {
         lookup: language.strings.lookup.title,
         faq: language.strings.faq.title,
         messages: language.strings.messages.title,
+        alerts: language.strings.alerts.title,
+        confirmed: language.strings.confirmed.title,
+        unsubscribe: language.strings.unsubscribe.title,
       };
       expect(h1?.trim()).toBe(titles[name]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+/** Alerts as the API answers them, given to the page so that the whole form and the current state are checked. */
+const someAlerts = {
+  language: "es",
+  contactWindow: "09:00-20:00",
+  channels: [
+    { channel: "email", address: "a***@example.com", consent: "pending", contactWindow: "09:00-20:00", language: null },
+    { channel: "sms", address: "***-***-0123", consent: "confirmed", contactWindow: "09:00-20:00", language: null },
+    { channel: "voice", address: "***-***-0199", consent: "opted_out", contactWindow: "09:00-20:00", language: null },
+  ],
+};
+
+describe("the alert pages in every language, in the states a voter sees", () => {
+  it.each(languageCodes)(
+    "%s: the alerts form with current alerts, an unsubscribe link with its button, a confirmation outcome",
+    async (code) => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+      await page.addInitScript(() => sessionStorage.setItem("ballot.voterToken", "v1.test.token"));
+      await page.route("**/v1/subscriptions", (route) => route.fulfill({ status: 200, json: someAlerts }));
+      await page.goto(`${site.url}${pathOf(code, "alerts")}`);
+      await page.waitForSelector("#current-list li[data-channel=voice]");
+      expect(await page.isVisible("#alerts")).toBe(true);
+      expect(await page.isVisible("#email")).toBe(true);
+      expect(await page.isChecked("#voice-on")).toBe(false);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      await page.goto(`${site.url}${pathOf(code, "unsubscribe")}#token=v1.some.token`);
+      await page.waitForSelector("#unsubscribe button", { state: "visible" });
+      expect(page.url()).not.toContain("token");
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      await page.goto(`${site.url}${pathOf(code, "confirmed")}?outcome=expired`);
+      expect((await page.locator("#outcome p:visible").textContent())?.trim()).toBe(
+        languages[code].strings.confirmed.outcomes.expired,
+      );
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await page.close();
     },

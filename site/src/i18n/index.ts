@@ -12,6 +12,7 @@ import { zh } from "./zh.ts";
 /** The site's strings: every language file is declared with this type, so a missing or extra key fails the build. */
 export type Strings = typeof en;
 export type UiStrings = Strings["ui"];
+export type AlertsUiStrings = Strings["alertsUi"];
 
 /** California's ten languages (Elections Code 14201 and the Secretary of State's list), English first. */
 export const languageCodes = ["en", "es", "zh", "hi", "ja", "km", "ko", "tl", "th", "vi"] as const;
@@ -42,7 +43,14 @@ export const languages: Readonly<Record<LanguageCode, Language>> = {
 };
 
 /** The site's pages, by the path under a language's root. */
-export const pages = { lookup: "", faq: "faq/", messages: "messages/" } as const;
+export const pages = {
+  lookup: "",
+  faq: "faq/",
+  messages: "messages/",
+  alerts: "alerts/",
+  confirmed: "confirmed/",
+  unsubscribe: "unsubscribe/",
+} as const;
 export type PageName = keyof typeof pages;
 
 /** English at `/`, every other language at `/<code>/`. */

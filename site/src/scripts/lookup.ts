@@ -2,8 +2,15 @@
 // what each step means, who it waits on and how fresh it is. Every text comes from the page's own strings (one
 // language per page, in #ui-strings), so this one script serves all ten languages.
 import type { UiStrings } from "../i18n/index.ts";
+import { saveVoterToken } from "./voter-token.ts";
 
-type PageStrings = UiStrings & { readonly locale: string; readonly faq: string; readonly faqLinkText: string };
+type PageStrings = UiStrings & {
+  readonly locale: string;
+  readonly faq: string;
+  readonly faqLinkText: string;
+  /** The alerts page and its invitation (`alerts.resultHeading` etc.), shown after a lookup that found the voter. */
+  readonly alerts: { readonly path: string; readonly heading: string; readonly text: string; readonly link: string };
+};
 type Status = keyof UiStrings["statuses"];
 type Field = "firstName" | "lastName" | "dateOfBirth" | "zip" | "voterId";
 type Waiting = keyof UiStrings["waiting"];
@@ -191,7 +198,7 @@ function clearProblems() {
   }
 }
 
-function showBallots(ballots: readonly BallotView[]) {
+function showBallots(ballots: readonly BallotView[], alertsToken: string | undefined) {
   clearProblems();
   const heading = el("h2", undefined, s.result.heading);
   heading.id = "result-title";
@@ -200,6 +207,20 @@ function showBallots(ballots: readonly BallotView[]) {
   ballots.forEach((ballot, index) => {
     result.append(ballotSection(ballot, index > 0));
   });
+  if (alertsToken) {
+    const link = el("a", undefined, s.alerts.link) as HTMLAnchorElement;
+    link.href = s.alerts.path;
+    link.id = "get-alerts";
+    result.append(
+      el(
+        "section",
+        "get-alerts",
+        el("h3", undefined, s.alerts.heading),
+        el("p", undefined, s.alerts.text),
+        el("p", undefined, link),
+      ),
+    );
+  }
   result.hidden = false;
   result.focus();
 }
@@ -312,8 +333,10 @@ form.addEventListener("submit", async (event) => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(payload),
     });
-    const body = (await response.json().catch(() => ({}))) as { ballots?: BallotView[] } & ApiError;
-    if (response.ok && Array.isArray(body.ballots)) showBallots(body.ballots);
+    const body = (await response.json().catch(() => ({}))) as { ballots?: BallotView[]; token?: string } & ApiError;
+    // The token for managing alerts stays in this tab (sessionStorage), never in a URL.
+    if (response.ok && typeof body.token === "string") saveVoterToken(body.token);
+    if (response.ok && Array.isArray(body.ballots)) showBallots(body.ballots, body.token);
     else showProblems([problemOf(response, body)]);
   } catch {
     showProblems([{ message: s.errors.network }]);

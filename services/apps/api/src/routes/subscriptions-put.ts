@@ -76,45 +76,19 @@ export function registerSubscriptionsPut(app: Hono<ApiEnvContext>, deps: ApiDeps
 
     const { voterId } = auth;
     const nowMs = deps.now().getTime();
-    const stored = await deps.subscriptions.load(voterId);
     const rollLanguage = (await deps.redis.hget(deps.keys.voter(voterId), "language")) ?? undefined;
-    let next: Subscription = stored ?? {
-      voterId,
-      language: languages.find((code) => code === rollLanguage) ?? "en",
-      channels: [],
-    };
-    const toConfirm: Channel[] = [];
-    for (const channel of channels) {
-      const given = request.channels[channel];
-      if (!given) continue;
-      const current = next.channels.find((entry) => entry.channel === channel);
-      const field = `channels.${channel}.address`;
-      let address = current?.address;
-      if (given.address !== undefined) {
-        address = normalizedAddress(channel, given.address);
-        if (!address) return invalid(c, field, addressHint[channel]);
+    // Written only over what was read: a STOP or YES that lands meanwhile is kept, and the change is made again on it.
+    let planned: PlannedChange | undefined;
+    for (let attempt = 1; !planned; attempt += 1) {
+      const { subscription: stored, snapshot } = await deps.subscriptions.loadForChange(voterId);
+      const plan = planChange(request, window, stored, voterId, rollLanguage, nowMs);
+      if (!plan.ok) return invalid(c, plan.field, plan.message);
+      if (await deps.subscriptions.saveIfUnchanged(snapshot, plan.next)) planned = plan;
+      else if (attempt >= maxSaveAttempts) {
+        return apiError(c, "UNAVAILABLE", "your alerts were changing at the same time; try again");
       }
-      if (!address) return invalid(c, field, addressHint[channel]);
-      next = changeContact(next, channel, address, nowMs).subscription;
-      const entry = next.channels.find((candidate) => candidate.channel === channel) as ChannelSubscription;
-      // Signing up again after an unsubscribe or a STOP is a new consent: it is confirmed like a new address.
-      if (entry.consent === "opted_out") {
-        next = replaceChannel(next, {
-          ...entry,
-          consent: initialConsent(channel),
-          source: "voter",
-          updatedAtMs: nowMs,
-        });
-      }
-      const now = next.channels.find((candidate) => candidate.channel === channel);
-      if (now?.consent === "pending") toConfirm.push(channel);
     }
-    if (request.language) next = { ...next, language: request.language };
-    if (window) {
-      const chosen = window;
-      next = { ...next, channels: next.channels.map((entry) => ({ ...entry, window: chosen, updatedAtMs: nowMs })) };
-    }
-    await deps.subscriptions.save(next);
+    const { toConfirm } = planned;
     await Promise.all(toConfirm.map((channel) => deps.confirmations.request(voterId, channel, nowMs)));
     deps.log.info(
       { requestId: c.get("requestId"), voterId, channels: Object.keys(request.channels), toConfirm },
@@ -122,6 +96,59 @@ export function registerSubscriptionsPut(app: Hono<ApiEnvContext>, deps: ApiDeps
     );
     return c.json(await loadSubscriptionView(deps, voterId));
   });
+}
+
+const maxSaveAttempts = 3;
+
+type PutRequest = z.infer<typeof putSchema>;
+type PlannedChange = { readonly ok: true; readonly next: Subscription; readonly toConfirm: readonly Channel[] };
+
+/** The subscription a PUT makes of the stored one, and the channels that now wait for their confirmation. */
+function planChange(
+  request: PutRequest,
+  window: ContactWindow | undefined,
+  stored: Subscription | undefined,
+  voterId: string,
+  rollLanguage: string | undefined,
+  nowMs: number,
+): PlannedChange | { readonly ok: false; readonly field: string; readonly message: string } {
+  let next: Subscription = stored ?? {
+    voterId,
+    language: languages.find((code) => code === rollLanguage) ?? "en",
+    channels: [],
+  };
+  const toConfirm: Channel[] = [];
+  for (const channel of channels) {
+    const given = request.channels[channel];
+    if (!given) continue;
+    const current = next.channels.find((entry) => entry.channel === channel);
+    const field = `channels.${channel}.address`;
+    let address = current?.address;
+    if (given.address !== undefined) {
+      address = normalizedAddress(channel, given.address);
+      if (!address) return { ok: false, field, message: addressHint[channel] };
+    }
+    if (!address) return { ok: false, field, message: addressHint[channel] };
+    next = changeContact(next, channel, address, nowMs).subscription;
+    const entry = next.channels.find((candidate) => candidate.channel === channel) as ChannelSubscription;
+    // Signing up again after an unsubscribe or a STOP is a new consent: it is confirmed like a new address.
+    if (entry.consent === "opted_out") {
+      next = replaceChannel(next, {
+        ...entry,
+        consent: initialConsent(channel),
+        source: "voter",
+        updatedAtMs: nowMs,
+      });
+    }
+    const now = next.channels.find((candidate) => candidate.channel === channel);
+    if (now?.consent === "pending") toConfirm.push(channel);
+  }
+  if (request.language) next = { ...next, language: request.language };
+  if (window) {
+    const chosen = window;
+    next = { ...next, channels: next.channels.map((entry) => ({ ...entry, window: chosen, updatedAtMs: nowMs })) };
+  }
+  return { ok: true, next, toConfirm };
 }
 
 function replaceChannel(subscription: Subscription, entry: ChannelSubscription): Subscription {

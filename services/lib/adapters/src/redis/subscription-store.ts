@@ -41,6 +41,32 @@ const encodeChannel = ({ channel: _channel, ...entry }: ChannelSubscription): st
 
 export type EnrolOutcome = "enrolled" | "kept" | "not_enrolled";
 
+/** A subscription as loaded for a change, with its hash as it was, so the change is written only over that. */
+export interface LoadedSubscription {
+  readonly subscription: Subscription | undefined;
+  readonly snapshot: Readonly<Record<string, string>>;
+}
+
+/**
+ * Writes a voter's hash only if it is still exactly the snapshot (ARGV[1], JSON object): ARGV[2] holds the fields to
+ * set (JSON object), ARGV[3] those to delete (JSON array). 1 when written, 0 when the hash changed meanwhile.
+ */
+const saveIfUnchangedScript = `
+local expected = cjson.decode(ARGV[1])
+local current = redis.call('HGETALL', KEYS[1])
+local seen = 0
+for index = 1, #current, 2 do
+  if expected[current[index]] ~= current[index + 1] then return 0 end
+  seen = seen + 1
+end
+local count = 0
+for _ in pairs(expected) do count = count + 1 end
+if count ~= seen then return 0 end
+for field, value in pairs(cjson.decode(ARGV[2])) do redis.call('HSET', KEYS[1], field, value) end
+for _, field in ipairs(cjson.decode(ARGV[3])) do redis.call('HDEL', KEYS[1], field) end
+return 1
+`;
+
 /**
  * Voters' notification subscriptions, one Redis hash per voter id: the language and one field per channel, so that
  * one channel's consent changes without rewriting (or racing) the others. SMS and voice numbers are indexed for
@@ -52,6 +78,7 @@ export class RedisSubscriptionStore {
   constructor(redis: Redis, keys: RedisKeys) {
     this.#redis = redis;
     this.#keys = keys;
+    redis.defineCommand("subscriptionSaveIfUnchanged", { numberOfKeys: 1, lua: saveIfUnchangedScript });
   }
 
   async load(voterId: string): Promise<Subscription | undefined> {
@@ -88,6 +115,54 @@ export class RedisSubscriptionStore {
       }
     }
     await multi.exec();
+  }
+
+  /** The subscription and its hash as stored, for `saveIfUnchanged`. */
+  async loadForChange(voterId: string): Promise<LoadedSubscription> {
+    const snapshot = await this.#redis.hgetall(this.#keys.subscription(voterId));
+    return { subscription: this.#decode(voterId, snapshot), snapshot };
+  }
+
+  /**
+   * Stores a whole subscription like `save`, but only if the voter's hash is still the snapshot `loadForChange` gave:
+   * a STOP, YES or unsubscribe that landed in between is never overwritten. False: nothing was written; load again.
+   */
+  async saveIfUnchanged(snapshot: Readonly<Record<string, string>>, subscription: Subscription): Promise<boolean> {
+    const key = this.#keys.subscription(subscription.voterId);
+    const set: Record<string, string> = { lang: subscription.language };
+    const remove: string[] = [];
+    for (const channel of channels) {
+      const entry = subscription.channels.find((candidate) => candidate.channel === channel);
+      if (entry) set[channelField(channel)] = encodeChannel(entry);
+      else remove.push(channelField(channel));
+    }
+    const command = (this.#redis as unknown as Record<string, (...args: string[]) => Promise<number>>)
+      .subscriptionSaveIfUnchanged;
+    if (!command) throw new Error("Redis script subscriptionSaveIfUnchanged is not defined");
+    // An empty Lua table encodes as an array; `{}` and `[]` decode alike, so either is fine for ARGV[1].
+    const written = await command.call(
+      this.#redis,
+      key,
+      JSON.stringify(snapshot),
+      JSON.stringify(set),
+      JSON.stringify(remove),
+    );
+    if (written !== 1) return false;
+    const previous = this.#decode(subscription.voterId, { ...snapshot });
+    const multi = this.#redis.multi();
+    for (const entry of previous?.channels ?? []) {
+      const still = subscription.channels.find((candidate) => candidate.channel === entry.channel);
+      if (phoneChannels.has(entry.channel) && still?.address !== entry.address) {
+        multi.del(this.#keys.subscriberByPhone(phoneHashOf(entry.address)));
+      }
+    }
+    for (const entry of subscription.channels) {
+      if (phoneChannels.has(entry.channel)) {
+        multi.set(this.#keys.subscriberByPhone(phoneHashOf(entry.address)), subscription.voterId);
+      }
+    }
+    await multi.exec();
+    return true;
   }
 
   /** Sets one channel's consent; the subscription as it now stands, or undefined when the channel is not there. */

@@ -17,6 +17,7 @@ import {
   type SubscriptionLimiters,
   type SubscriptionRateLimits,
 } from "./rate-limits.ts";
+import { registerDashboard } from "./routes/dashboard/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerLookup } from "./routes/lookup.ts";
 import { registerMetrics } from "./routes/metrics.ts";
@@ -30,6 +31,7 @@ import { registerTokenVerify } from "./routes/token-verify.ts";
 import { registerResendWebhook } from "./routes/webhook-resend.ts";
 import { registerTwilioSmsWebhook } from "./routes/webhook-twilio-sms.ts";
 import { registerTwilioStatusWebhook } from "./routes/webhook-twilio-status.ts";
+import type { StaffToken } from "./staff-auth.ts";
 import { createTokenSigner, type TokenSigner } from "./token.ts";
 
 export type ApiEnvContext = { Variables: RequestIdVariables };
@@ -57,6 +59,8 @@ export interface ApiOptions {
   readonly metrics?: ApiMetrics;
   /** When set, `/metrics` wants it as a bearer token. */
   readonly metricsToken?: string | undefined;
+  /** Election staff's dashboard tokens (hashes only, see staff-auth.ts); none: every dashboard request is 401. */
+  readonly staffTokens?: readonly StaffToken[];
   readonly now?: () => Date;
 }
 
@@ -115,6 +119,7 @@ export function createApiApp(options: ApiOptions) {
   registerSubscriptionsPut(app, deps);
   registerSubscriptionsDelete(app, deps);
   registerSubscriptionChannelDelete(app, deps);
+  registerDashboard(app, deps, options.staffTokens ?? []);
   if (options.notify) {
     registerNotifyConfirm(app, deps, options.notify);
     registerNotifyUnsubscribe(app, deps, options.notify);

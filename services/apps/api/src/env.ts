@@ -61,6 +61,12 @@ export const apiEnvSchema = baseEnvSchema.extend({
   API_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** When set, `GET /metrics` wants `Authorization: Bearer <this>`; unset, it is open (keep it off the public proxy). */
   API_METRICS_TOKEN: optionalSecret(16),
+  /**
+   * Election staff's dashboard tokens: `name:scope:role:sha256hex` entries separated by commas, the scope a county
+   * code or `state`, the role `viewer`, `operator` or `approver`, then the SHA-256 (hex) of the token: only hashes
+   * are configured (see staff-auth.ts; `node src/cli/staff-token.ts` makes one). Empty: the dashboard is closed.
+   */
+  API_STAFF_TOKENS: z.string().default(""),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

@@ -13,6 +13,7 @@ export const apiErrorCodes = z.enum([
   "TOKEN_INVALID",
   "TOKEN_EXPIRED",
   "UNAUTHORIZED",
+  "FORBIDDEN",
   "PAYLOAD_TOO_LARGE",
   "NOT_FOUND",
   "UNAVAILABLE",
@@ -27,6 +28,8 @@ export function statusOfCode(code: ApiErrorCode): ContentfulStatusCode {
     case "TOKEN_EXPIRED":
     case "UNAUTHORIZED":
       return 401;
+    case "FORBIDDEN":
+      return 403;
     case "VOTER_NOT_FOUND":
     case "NOT_FOUND":
       return 404;

@@ -13,6 +13,7 @@ import { collectDefaultMetrics } from "prom-client";
 import { createApiApp } from "./app.ts";
 import { apiEnvSchema } from "./env.ts";
 import { createApiMetrics } from "./metrics.ts";
+import { parseStaffTokens } from "./staff-auth.ts";
 
 const env = parseEnv(apiEnvSchema);
 const log = createLogger({ name: "api", level: env.LOG_LEVEL });
@@ -70,6 +71,7 @@ const app = createApiApp({
   trustedProxyHops: env.API_TRUSTED_PROXY_HOPS,
   metrics,
   metricsToken: env.API_METRICS_TOKEN,
+  staffTokens: parseStaffTokens(env.API_STAFF_TOKENS),
 });
 const server = await serveHttp(app, { port: env.API_PORT, hostname: env.API_HOST });
 shutdown.add(() => server.close());

@@ -79,6 +79,11 @@ export function createRedisKeys(namespace = "") {
      * here; the notifier sends the request (inside the contact window) and removes the member. Not derived.
      */
     confirmationRequests: () => `${prefix}confirm-queue`,
+    /**
+     * Stream: the audit log of staff actions on one county's dashboard (or `state` for actions on no county), one
+     * entry per action: `who`, `role`, `scope`, `action`, `outcome`, `at`. Not derived: a rebuild keeps it.
+     */
+    staffAudit: (county: string) => `${prefix}audit:{${county}}`,
   };
 }
 

@@ -1,0 +1,215 @@
+import { describe, expect, test } from "@ballot/testing";
+import {
+  createDashboardApi,
+  getDashboard,
+  sacramento,
+  seedCountyBallots,
+  stateApprover,
+  twoCounties,
+  yolo,
+  yoloApprover,
+  yoloOperator,
+  yoloViewer,
+} from "./dashboard-test-support.ts";
+
+describe("county summary", () => {
+  test("counts by status and ZIP, stuck, undeliverable, cure queue and received-not-accepted, from the counters", async ({
+    ns,
+  }) => {
+    await seedCountyBallots(ns, twoCounties);
+    const { app } = createDashboardApi(ns);
+    const answer = await getDashboard(app, `/counties/${yolo}/summary`, yoloViewer);
+    expect(answer.status).toBe(200);
+    const summary = answer.json();
+    expect(summary).toMatchObject({
+      county: yolo,
+      stuckAfterDays: 7,
+      total: 6,
+      stuck: 1,
+      inMail: 2,
+      undeliverable: 1,
+      cureQueue: 1,
+      receivedNotAccepted: 1,
+    });
+    expect(summary.byStatus).toMatchObject({
+      in_transit: 2,
+      undeliverable: 1,
+      cure_pending: 1,
+      received: 1,
+      accepted: 1,
+      mailed: 0,
+    });
+    expect(summary.byZip).toEqual([
+      { zip: "95616", total: 3, byStatus: { in_transit: 2, received: 1 } },
+      { zip: "95618", total: 1, byStatus: { accepted: 1 } },
+      { zip: "95695", total: 2, byStatus: { undeliverable: 1, cure_pending: 1 } },
+    ]);
+  });
+
+  test("stuckDays moves the line: after 15 days of silence neither Yolo ballot in the mail is stuck", async ({
+    ns,
+  }) => {
+    await seedCountyBallots(ns, twoCounties);
+    const { app } = createDashboardApi(ns);
+    expect((await getDashboard(app, `/counties/${yolo}/summary?stuckDays=15`, yoloViewer)).json().stuck).toBe(0);
+    expect((await getDashboard(app, `/counties/${yolo}/summary?stuckDays=1`, yoloViewer)).json().stuck).toBe(1);
+    const bad = await getDashboard(app, `/counties/${yolo}/summary?stuckDays=0`, yoloViewer);
+    expect(bad.status).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: "VALIDATION_FAILED", details: { field: "stuckDays" } });
+  });
+
+  test("a county with no ballots answers zeros", async ({ ns }) => {
+    const { app } = createDashboardApi(ns);
+    const summary = (await getDashboard(app, `/counties/06001/summary`, stateApprover)).json();
+    expect(summary).toMatchObject({ county: "06001", total: 0, stuck: 0, byZip: [] });
+  });
+});
+
+describe("lists", () => {
+  test("stuck ballots: ids, status and when last seen, nothing about the voter", async ({ ns }) => {
+    await seedCountyBallots(ns, twoCounties);
+    const { app } = createDashboardApi(ns);
+    const answer = (await getDashboard(app, `/counties/${yolo}/stuck`, yoloViewer)).json();
+    expect(answer).toMatchObject({ county: yolo, total: 1, offset: 0, limit: 100, stuckAfterDays: 7 });
+    expect(answer.items).toEqual([
+      {
+        ballotId: "Y-STUCK",
+        ballotKey: expect.stringMatching(/^271828:\d{9}$/),
+        status: "in_transit",
+        statusAt: "2026-10-08T12:00:00.000Z",
+        zip: "95616",
+        lastSeenAt: "2026-10-08T12:00:00.000Z",
+      },
+    ]);
+    expect(JSON.stringify(answer)).not.toContain("V-");
+  });
+
+  test("the cure queue, nearest deadline first, with reason and deadline", async ({ ns }) => {
+    await seedCountyBallots(ns, twoCounties);
+    const { app } = createDashboardApi(ns);
+    const answer = (await getDashboard(app, `/counties/${yolo}/cure-queue`, yoloViewer)).json();
+    expect(answer.items).toEqual([
+      expect.objectContaining({
+        ballotId: "Y-CURE",
+        status: "cure_pending",
+        reasonCode: "signature_mismatch",
+        cureDeadline: "2026-11-05",
+        cureDeadlineAt: "2026-11-05T23:59:59.000Z",
+      }),
+    ]);
+  });
+
+  test("undeliverable ballots, paged", async ({ ns }) => {
+    await seedCountyBallots(
+      ns,
+      Array.from({ length: 5 }, (_, index) => ({
+        ballotId: `U${index}`,
+        county: yolo,
+        zip: "95616",
+        evidence: [
+          { kind: "county", status: "mailed", occurredAtMs: Date.parse("2026-10-01T00:00:00Z") },
+          {
+            kind: "usps",
+            leg: "outbound",
+            milestone: "undeliverable",
+            occurredAtMs: Date.parse(`2026-10-0${index + 2}T00:00:00Z`),
+          },
+        ],
+      })),
+    );
+    const { app } = createDashboardApi(ns);
+    const first = (await getDashboard(app, `/counties/${yolo}/undeliverable?limit=2`, yoloViewer)).json();
+    expect(first).toMatchObject({ total: 5, offset: 0, limit: 2 });
+    expect((first.items as { ballotId: string }[]).map((item) => item.ballotId)).toEqual(["U0", "U1"]);
+    const last = (await getDashboard(app, `/counties/${yolo}/undeliverable?limit=2&offset=4`, yoloViewer)).json();
+    expect((last.items as { ballotId: string }[]).map((item) => item.ballotId)).toEqual(["U4"]);
+    expect((await getDashboard(app, `/counties/${yolo}/undeliverable?limit=5000`, yoloViewer)).status).toBe(400);
+  });
+});
+
+describe("CSV exports", () => {
+  test("the whole list, with a header row, as an attachment; no voter ids", async ({ ns }) => {
+    await seedCountyBallots(
+      ns,
+      Array.from({ length: 2500 }, (_, index) => ({
+        ballotId: `C${String(index).padStart(5, "0")}`,
+        county: yolo,
+        zip: "95616",
+        evidence: [
+          { kind: "county", status: "mailed", occurredAtMs: Date.parse("2026-10-01T00:00:00Z") },
+          {
+            kind: "county",
+            status: "rejected",
+            reasonCode: "signature_missing",
+            cureDeadline: "2026-11-05",
+            occurredAtMs: Date.parse("2026-10-10T00:00:00Z") + index * 1000,
+          },
+        ],
+      })),
+    );
+    const { app } = createDashboardApi(ns);
+    const answer = await getDashboard(app, `/counties/${yolo}/cure-queue?format=csv`, yoloOperator);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(answer.headers.get("content-disposition")).toBe(`attachment; filename="${yolo}-cure-queue-2026-10-20.csv"`);
+    const lines = answer.text.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("ballotId,ballotKey,status,statusAt,zip,reasonCode,cureDeadline,cureDeadlineAt");
+    expect(lines).toHaveLength(2501);
+    expect(new Set(lines.slice(1).map((line) => line.split(",")[0])).size).toBe(2500);
+    expect(lines[1]).toMatch(
+      /^C\d{5},271828:\d{9},cure_pending,2026-10-10T[\d:.]+Z,95616,signature_missing,2026-11-05,2026-11-05T23:59:59.000Z$/,
+    );
+    expect(answer.text).not.toContain("V-");
+  });
+
+  test("Accept: text/csv exports as well; a stuck export has the last-seen column", async ({ ns }) => {
+    await seedCountyBallots(ns, twoCounties);
+    const { app } = createDashboardApi(ns);
+    const answer = await getDashboard(app, `/counties/${sacramento}/stuck`, stateApprover, { accept: "text/csv" });
+    expect(answer.text).toMatch(/^ballotId,ballotKey,status,statusAt,zip,lastSeenAt\r\nS-STUCK,271828:\d{9},mailed,/);
+  });
+});
+
+describe("audit log", () => {
+  test("every staff action is recorded with who, what, when and the county, newest first", async ({ ns }) => {
+    await seedCountyBallots(ns, twoCounties);
+    const { app } = createDashboardApi(ns);
+    await getDashboard(app, `/counties/${yolo}/summary`, yoloViewer);
+    await getDashboard(app, `/counties/${yolo}/stuck?format=csv`, yoloOperator);
+    await getDashboard(app, `/counties/${yolo}/audit?format=csv`, yoloViewer);
+    await getDashboard(app, `/counties/${yolo}/cure-queue`, stateApprover);
+    const answer = (await getDashboard(app, `/counties/${yolo}/audit`, yoloApprover)).json();
+    expect(answer.entries).toEqual([
+      expect.objectContaining({ who: yoloApprover.name, action: "GET audit", outcome: "allowed" }),
+      expect.objectContaining({ who: stateApprover.name, scope: "state", action: "GET cure-queue", county: yolo }),
+      expect.objectContaining({ who: yoloViewer.name, action: "GET audit csv", outcome: "denied" }),
+      expect.objectContaining({ who: yoloOperator.name, role: "operator", action: "GET stuck csv" }),
+      {
+        id: expect.stringMatching(/^\d+-\d+$/),
+        at: "2026-10-20T12:00:00.000Z",
+        who: yoloViewer.name,
+        role: "viewer",
+        scope: yolo,
+        county: yolo,
+        action: "GET summary",
+        outcome: "allowed",
+      },
+    ]);
+    const csv = await getDashboard(app, `/counties/${yolo}/audit?format=csv`, yoloApprover);
+    expect(csv.text.split("\r\n")[0]).toBe("id,at,who,role,scope,county,action,outcome");
+    expect(csv.text.trimEnd().split("\r\n")).toHaveLength(7);
+  });
+
+  test("paged with before=<id>", async ({ ns }) => {
+    const { app } = createDashboardApi(ns);
+    for (let index = 0; index < 5; index += 1) await getDashboard(app, `/counties/${yolo}/summary`, yoloViewer);
+    const first = (await getDashboard(app, `/counties/${yolo}/audit?limit=3`, yoloApprover)).json();
+    expect(first.entries).toHaveLength(3);
+    const rest = (await getDashboard(app, `/counties/${yolo}/audit?limit=3&before=${first.next}`, yoloApprover)).json();
+    expect((rest.entries as { action: string }[]).map((entry) => entry.action)).toEqual([
+      "GET summary",
+      "GET summary",
+      "GET summary",
+    ]);
+  });
+});

@@ -1,0 +1,32 @@
+import { Hono } from "hono";
+import type { ApiDeps, ApiEnvContext } from "../../app.ts";
+import { apiError } from "../../errors.ts";
+import { StaffAuditLog } from "../../staff-audit.ts";
+import { type StaffEnvContext, type StaffToken, staffAuthentication } from "../../staff-auth.ts";
+import { registerDashboardAudit } from "./audit.ts";
+import { registerDashboardCureQueue } from "./cure-queue.ts";
+import { registerDashboardMe } from "./me.ts";
+import { registerDashboardStuck } from "./stuck.ts";
+import { registerDashboardSummary } from "./summary.ts";
+import type { DashboardDeps } from "./support.ts";
+import { registerDashboardUndeliverable } from "./undeliverable.ts";
+
+export type { DashboardDeps } from "./support.ts";
+
+/**
+ * The officials' dashboard under /v1/dashboard: every route wants a staff token (401 without one), and every county
+ * route checks the token's scope and role and records the action in the county's audit log.
+ */
+export function registerDashboard(app: Hono<ApiEnvContext>, apiDeps: ApiDeps, staffTokens: readonly StaffToken[]) {
+  const deps: DashboardDeps = { ...apiDeps, audit: new StaffAuditLog(apiDeps.redis, apiDeps.keys) };
+  const dashboard = new Hono<StaffEnvContext>();
+  dashboard.use(staffAuthentication(staffTokens));
+  registerDashboardMe(dashboard, deps);
+  registerDashboardSummary(dashboard, deps);
+  registerDashboardStuck(dashboard, deps);
+  registerDashboardUndeliverable(dashboard, deps);
+  registerDashboardCureQueue(dashboard, deps);
+  registerDashboardAudit(dashboard, deps);
+  dashboard.notFound((c) => apiError(c, "NOT_FOUND", "no such endpoint"));
+  app.route("/v1/dashboard", dashboard);
+}

@@ -1,0 +1,139 @@
+import type { Context } from "hono";
+import type { ApiDeps } from "../../app.ts";
+import { apiError } from "../../errors.ts";
+import type { StaffAuditLog } from "../../staff-audit.ts";
+import {
+  canSeeCounty,
+  countyPattern,
+  hasRole,
+  type StaffEnvContext,
+  type StaffIdentity,
+  type StaffRole,
+} from "../../staff-auth.ts";
+
+export interface DashboardDeps extends ApiDeps {
+  readonly audit: StaffAuditLog;
+}
+
+export type CountyAuth =
+  | { readonly ok: true; readonly staff: StaffIdentity; readonly county: string }
+  | { readonly ok: false; readonly answer: Response };
+
+/**
+ * What every county route does first: the `:county` of the path must be the token's county (a state token sees
+ * every county) and the token's role at least `minimumRole`; the action is recorded in the county's audit log either
+ * way (a refusal as `denied`), before anything is read.
+ */
+export async function authoriseCounty(
+  c: Context<StaffEnvContext>,
+  deps: DashboardDeps,
+  action: string,
+  minimumRole: StaffRole,
+): Promise<CountyAuth> {
+  const staff = c.get("staff");
+  const county = c.req.param("county") ?? "";
+  if (!countyPattern.test(county)) {
+    return { ok: false, answer: apiError(c, "VALIDATION_FAILED", "county: not a county code", { field: "county" }) };
+  }
+  const allowed = canSeeCounty(staff, county) && hasRole(staff, minimumRole);
+  await deps.audit.record(staff, county, action, allowed ? "allowed" : "denied", deps.now());
+  if (!allowed) {
+    return {
+      ok: false,
+      answer: apiError(
+        c,
+        "FORBIDDEN",
+        canSeeCounty(staff, county) ? `this needs the ${minimumRole} role` : "this token does not cover that county",
+      ),
+    };
+  }
+  return { ok: true, staff, county };
+}
+
+/** An export when asked by `?format=csv` or `Accept: text/csv`. */
+export const wantsCsv = (c: Context): boolean =>
+  c.req.query("format") === "csv" || /\btext\/csv\b/i.test(c.req.header("accept") ?? "");
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly answer: Response };
+
+/** A whole-number query parameter within bounds, or the default when absent. */
+export function integerParam(
+  c: Context,
+  name: string,
+  fallback: number,
+  minimum: number,
+  maximum: number,
+): Parsed<number> {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === "") return { ok: true, value: fallback };
+  const value = Number(raw);
+  if (!/^\d{1,9}$/.test(raw) || value < minimum || value > maximum) {
+    return {
+      ok: false,
+      answer: apiError(c, "VALIDATION_FAILED", `${name}: a whole number from ${minimum} to ${maximum}`, {
+        field: name,
+      }),
+    };
+  }
+  return { ok: true, value };
+}
+
+export interface Page {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export function pageParams(c: Context): Parsed<Page> {
+  const offset = integerParam(c, "offset", 0, 0, 100_000_000);
+  if (!offset.ok) return offset;
+  const limit = integerParam(c, "limit", 100, 1, 1000);
+  if (!limit.ok) return limit;
+  return { ok: true, value: { offset: offset.value, limit: limit.value } };
+}
+
+/** Days a ballot in the mail may go without a scan before it counts as stuck. */
+export const defaultStuckDays = 7;
+export const stuckDaysParam = (c: Context) => integerParam(c, "stuckDays", defaultStuckDays, 1, 90);
+
+export const secondsToIso = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString();
+
+/** One CSV field (RFC 4180), with a leading `'` on what a spreadsheet would run as a formula. */
+export function csvField(value: string | number | undefined): string {
+  let text = value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export const csvRow = (values: readonly (string | number | undefined)[]): string =>
+  `${values.map(csvField).join(",")}\r\n`;
+
+/** Rows read a page at a time, exported as one CSV download: the whole list, not one page of it. */
+export function csvAnswer(
+  c: Context,
+  filename: string,
+  header: readonly string[],
+  pages: (offset: number, limit: number) => Promise<(string | number | undefined)[][]>,
+  pageRows = 1000,
+): Response {
+  const encoder = new TextEncoder();
+  let offset = 0;
+  let headerSent = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(csvRow(header)));
+        return;
+      }
+      const rows = await pages(offset, pageRows);
+      offset += pageRows;
+      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(csvRow).join("")));
+      if (rows.length < pageRows) controller.close();
+    },
+  });
+  c.header("Content-Type", "text/csv; charset=utf-8");
+  c.header("Content-Disposition", `attachment; filename="${filename}"`);
+  return c.body(body);
+}
+
+export const todayOf = (deps: DashboardDeps): string => deps.now().toISOString().slice(0, 10);

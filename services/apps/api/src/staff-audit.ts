@@ -1,0 +1,82 @@
+import type { Redis } from "@ballot/adapters";
+import type { RedisKeys } from "@ballot/contracts";
+import { type StaffIdentity, scopeName } from "./staff-auth.ts";
+
+/** One staff action as the audit log keeps it: who, what, when, on which county, and whether it was allowed. */
+export interface AuditEntry {
+  readonly id: string;
+  readonly at: string;
+  readonly who: string;
+  readonly role: string;
+  /** The scope of the token used: a county code or `state`. */
+  readonly scope: string;
+  readonly county: string;
+  /** `GET summary`, `GET stuck csv`, ...: the route and, for exports, the format. Never a query's values. */
+  readonly action: string;
+  readonly outcome: "allowed" | "denied";
+}
+
+/** Entries kept per county, roughly (`MAXLEN ~`): years of a county's staff at work. */
+export const defaultAuditMaxEntries = 1_000_000;
+
+export class StaffAuditLog {
+  readonly #redis: Redis;
+  readonly #keys: RedisKeys;
+  readonly #maxEntries: number;
+  constructor(redis: Redis, keys: RedisKeys, maxEntries = defaultAuditMaxEntries) {
+    this.#redis = redis;
+    this.#keys = keys;
+    this.#maxEntries = maxEntries;
+  }
+
+  async record(
+    staff: StaffIdentity,
+    county: string,
+    action: string,
+    outcome: AuditEntry["outcome"],
+    at: Date,
+  ): Promise<void> {
+    await this.#redis.xadd(
+      this.#keys.staffAudit(county),
+      "MAXLEN",
+      "~",
+      String(this.#maxEntries),
+      "*",
+      "who",
+      staff.name,
+      "role",
+      staff.role,
+      "scope",
+      scopeName(staff.scope),
+      "action",
+      action,
+      "outcome",
+      outcome,
+      "at",
+      at.toISOString(),
+    );
+  }
+
+  /** The newest entries first, `limit` of them, older than the entry id `before` when given. */
+  async read(county: string, limit: number, before?: string): Promise<AuditEntry[]> {
+    const end = before ? `(${before}` : "+";
+    const replies = await this.#redis.xrevrange(this.#keys.staffAudit(county), end, "-", "COUNT", limit);
+    return replies.map(([id, fields]) => {
+      const values = new Map<string, string>();
+      for (let index = 0; index + 1 < fields.length; index += 2) {
+        values.set(fields[index] as string, fields[index + 1] as string);
+      }
+      const field = (name: string) => values.get(name) ?? "";
+      return {
+        id,
+        at: field("at"),
+        who: field("who"),
+        role: field("role"),
+        scope: field("scope"),
+        county,
+        action: field("action"),
+        outcome: field("outcome") === "denied" ? "denied" : "allowed",
+      };
+    });
+  }
+}

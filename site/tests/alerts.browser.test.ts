@@ -155,6 +155,27 @@ describe("alerts", () => {
     await page.close();
   });
 
+  it("the email's unsubscribe link: the token leaves the address bar, the button posts it and says the outcome", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const posted: string[] = [];
+    await page.route("**/v1/notify/unsubscribe", async (route) => {
+      posted.push(route.request().postData() ?? "");
+      await route.fulfill({ status: 200, contentType: "text/plain", body: "unsubscribed" });
+    });
+    await page.goto(`${stack.siteUrl}/vi/unsubscribe/#token=v1.abc.def`);
+    await page.locator("#unsubscribe button").waitFor({ state: "visible" });
+    expect(page.url()).toBe(`${stack.siteUrl}/vi/unsubscribe/`);
+    await page.focus("#unsubscribe button");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.locator("#outcome").textContent())
+      .toBe(languages.vi.strings.unsubscribe.outcomes.unsubscribed);
+    expect(posted).toEqual(["token=v1.abc.def"]);
+    expect(await activeId(page)).toBe("outcome");
+    expect(await page.isVisible("#unsubscribe")).toBe(false);
+    await page.close();
+  });
+
   it("without a lookup in this tab the page says to look up first, in the page's language", async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
     await page.goto(`${stack.siteUrl}/ko/alerts/`);

@@ -170,6 +170,34 @@ describe("CSV exports", () => {
   });
 });
 
+describe("trends per day", () => {
+  test("the last N California days, every day present, rejections with a cure pending among the rejected", async ({
+    ns,
+  }) => {
+    await ns.redis.hset(ns.keys.countyTrends(yolo), {
+      "2026-10-18:mailed": "40",
+      "2026-10-19:returned_by_voter": "7",
+      "2026-10-20:received": "5",
+      "2026-10-20:accepted": "3",
+      "2026-10-20:rejected": "1",
+      "2026-10-20:cure_pending": "2",
+      "2026-09-01:mailed": "999",
+    });
+    const { app } = createDashboardApi(ns);
+    const answer = (await getDashboard(app, `/counties/${yolo}/trends?days=3`, yoloViewer)).json();
+    const zero = { mailed: 0, returned: 0, received: 0, accepted: 0, rejected: 0, cured: 0, counted: 0 };
+    expect(answer.days).toEqual([
+      { ...zero, day: "2026-10-18", mailed: 40 },
+      { ...zero, day: "2026-10-19", returned: 7 },
+      { ...zero, day: "2026-10-20", received: 5, accepted: 3, rejected: 3 },
+    ]);
+    const csv = await getDashboard(app, `/counties/${yolo}/trends?days=2&format=csv`, yoloOperator);
+    expect(csv.text).toBe(
+      "day,mailed,returned,received,accepted,rejected,cured,counted\r\n2026-10-19,0,7,0,0,0,0,0\r\n2026-10-20,0,0,5,3,3,0,0\r\n",
+    );
+  });
+});
+
 describe("audit log", () => {
   test("every staff action is recorded with who, what, when and the county, newest first", async ({ ns }) => {
     await seedCountyBallots(ns, twoCounties);

@@ -26,6 +26,11 @@ export function createRedisKeys(namespace = "") {
     cureQueue: (county: string) => `${prefix}cure-queue:{${county}}`,
     /** Sorted set: the county's undeliverable ballots, scored by when they became so (epoch s). */
     undeliverable: (county: string) => `${prefix}undeliverable:{${county}}`,
+    /**
+     * Hash: the county's announced status changes per day, `<YYYY-MM-DD>:<status>` -> ballots that reached that status
+     * that day (the day of the evidence, in `dashboardTimeZone`). Counted by the tracker as it marks a change announced.
+     */
+    countyTrends: (county: string) => `${prefix}trends:{${county}}`,
     /** Set: the counties the tracker has seen ballots of. */
     counties: () => `${prefix}counties`,
     /**
@@ -43,6 +48,7 @@ export function createRedisKeys(namespace = "") {
         "in-mail:*",
         "cure-queue:*",
         "undeliverable:*",
+        "trends:*",
         "counties",
       ].map((pattern) => `${prefix}${pattern}`),
     /**
@@ -88,6 +94,19 @@ export function createRedisKeys(namespace = "") {
 }
 
 export type RedisKeys = ReturnType<typeof createRedisKeys>;
+
+/** The dashboard's days (trends, feed health) are California's: every county we serve keeps this time. */
+export const dashboardTimeZone = "America/Los_Angeles";
+
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: dashboardTimeZone,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** `YYYY-MM-DD` of an instant in `dashboardTimeZone`: the day a trend or feed counter counts it on. */
+export const dashboardDayOf = (epochMs: number): string => dayFormat.format(epochMs);
 
 /** A ballot is keyed on the mailer id and serial number of its outbound IMb (DESIGN.md, Ballot state). */
 export const ballotKeyOf = (mailerId: string, serialNumber: string): string => `${mailerId}:${serialNumber}`;

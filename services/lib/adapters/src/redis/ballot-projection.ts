@@ -167,6 +167,18 @@ if redis.call('HGET', KEYS[1], 'n') == ARGV[1] then redis.call('HDEL', KEYS[1], 
 return 0
 `;
 
+// KEYS: ballot hash, the county's trends. ARGV: the announcement just published, the trend field (`day:status`).
+// Clears it unless a newer one replaced it, and counts it in the same step: once per announcement, even when a
+// tracker dies after publishing and the redelivered event marks it again.
+export const announcedAndCountedScript = `
+if redis.call('HGET', KEYS[1], 'n') == ARGV[1] then
+  redis.call('HDEL', KEYS[1], 'n')
+  redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+  return 1
+end
+return 0
+`;
+
 /** A change of voter-facing status claimed by one writer and not yet published. */
 export interface PendingAnnouncement {
   /** As stored, to clear it once published. */

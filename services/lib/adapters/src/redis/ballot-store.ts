@@ -1,9 +1,10 @@
-import type { RedisKeys } from "@ballot/contracts";
+import { dashboardDayOf, type RedisKeys } from "@ballot/contracts";
 import type { BallotState } from "@ballot/core";
 import { TransientError } from "@ballot/runtime";
 import type { Redis } from "ioredis";
 import { decodeBallot, encodeBallot } from "./ballot-codec.ts";
 import {
+  announcedAndCountedScript,
   announcedScript,
   type PendingAnnouncement,
   type Projection,
@@ -67,6 +68,7 @@ export class RedisBallotStore {
     redis.defineCommand("ballotCompareAndSet", { numberOfKeys: 1, lua: compareAndSetScript });
     redis.defineCommand("ballotProject", { numberOfKeys: 5, lua: projectScript });
     redis.defineCommand("ballotAnnounced", { numberOfKeys: 1, lua: announcedScript });
+    redis.defineCommand("ballotAnnouncedCounted", { numberOfKeys: 2, lua: announcedAndCountedScript });
     // The number of keys comes first in each call: only the queues that change are sent.
     redis.defineCommand("ballotWriteAndProject", { lua: writeAndProjectScript });
   }
@@ -91,9 +93,26 @@ export class RedisBallotStore {
     };
   }
 
-  /** Marks a claimed announcement as published (unless a newer change has replaced it meanwhile). */
-  async markAnnounced(ballotKey: string, announcement: PendingAnnouncement): Promise<void> {
-    await this.#script("ballotAnnounced")(this.#keys.ballot(ballotKey), announcement.raw);
+  /**
+   * Marks a claimed announcement as published (unless a newer change has replaced it meanwhile). With `trend` (the
+   * ballot's county and when the evidence of the new status happened), the change is counted in the county's trends
+   * on that day, in the same step.
+   */
+  async markAnnounced(
+    ballotKey: string,
+    announcement: PendingAnnouncement,
+    trend?: { readonly county: string; readonly statusAtMs: number },
+  ): Promise<void> {
+    if (!trend) {
+      await this.#script("ballotAnnounced")(this.#keys.ballot(ballotKey), announcement.raw);
+      return;
+    }
+    await this.#script("ballotAnnouncedCounted")(
+      this.#keys.ballot(ballotKey),
+      this.#keys.countyTrends(trend.county),
+      announcement.raw,
+      `${dashboardDayOf(trend.statusAtMs)}:${announcement.to}`,
+    );
   }
 
   async load(ballotKey: string): Promise<StoredBallot | undefined> {

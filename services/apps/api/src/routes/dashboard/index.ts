@@ -9,6 +9,7 @@ import { registerDashboardMe } from "./me.ts";
 import { registerDashboardStuck } from "./stuck.ts";
 import { registerDashboardSummary } from "./summary.ts";
 import type { DashboardDeps } from "./support.ts";
+import { registerDashboardTrends } from "./trends.ts";
 import { registerDashboardUndeliverable } from "./undeliverable.ts";
 
 export type { DashboardDeps } from "./support.ts";
@@ -26,6 +27,7 @@ export function registerDashboard(app: Hono<ApiEnvContext>, apiDeps: ApiDeps, st
   registerDashboardStuck(dashboard, deps);
   registerDashboardUndeliverable(dashboard, deps);
   registerDashboardCureQueue(dashboard, deps);
+  registerDashboardTrends(dashboard, deps);
   registerDashboardAudit(dashboard, deps);
   dashboard.notFound((c) => apiError(c, "NOT_FOUND", "no such endpoint"));
   app.route("/v1/dashboard", dashboard);

@@ -19,7 +19,7 @@
 //      schedule; the time from a scan's scheduled send to the write of its ballot's hash, seen as a keyspace
 //      notification (one scan per ballot in this phase, so the first write of a ballot after its send is that scan's).
 // Progress goes to stderr; the report to stdout (`--json`: one JSON object).
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import {
   connectJetStream,
@@ -625,6 +625,9 @@ async function measureSteadyLatency(
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The machine's one-minute load average when the run began: other work on it shows here. */
+const startLoadAverage = round(loadavg()[0] ?? 0, 2);
+
 async function main() {
   const started = createStartedList();
   try {
@@ -743,6 +746,20 @@ async function main() {
     const endToEndSeconds = (performance.now() - pushStartedAt) / 1000;
     const cpuSeconds = cpuBetween(cpuBefore, await cpuSnapshot(pids));
     const trafficAfter = await redisTraffic(redis);
+    // The machine is shared: CPU time per scan is steadier than wall time, and says what the cores would allow.
+    const cpuMicrosecondsPerScan = Object.fromEntries(
+      Object.entries(cpuSeconds).map(([name, seconds]) => [
+        name,
+        seconds === null ? null : round((seconds * 1e6) / scans, 1),
+      ]),
+    );
+    const totalCpuMicrosecondsPerScan = Object.values(cpuMicrosecondsPerScan).reduce<number>(
+      (sum, value) => sum + (value ?? 0),
+      0,
+    );
+    const cpuBoundScansPerSecond = Math.round(
+      (availableParallelism() * 1e6) / Math.max(1, totalCpuMicrosecondsPerScan),
+    );
     const redisPerScan = {
       commands: round((trafficAfter.commands - trafficBefore.commands) / scans, 2),
       inputBytes: Math.round((trafficAfter.inputBytes - trafficBefore.inputBytes) / scans),
@@ -806,6 +823,8 @@ async function main() {
         cpus: availableParallelism(),
         node: process.version,
         servers: "nats-server, redis-server, ingest, tracker and this client",
+        loadAverageAtStart: startLoadAverage,
+        loadAverageAtEnd: round(loadavg()[0] ?? 0, 2),
       },
       ballots,
       scans,
@@ -826,6 +845,8 @@ async function main() {
         chunks: eventsAfter.messages - eventsBefore.messages,
         averageScansPerChunk: round(scans / Math.max(1, eventsAfter.messages - eventsBefore.messages), 1),
         cpuSeconds,
+        cpuMicrosecondsPerScan,
+        cpuBoundScansPerSecond,
         redisPerScan,
       },
       steady,
@@ -874,6 +895,7 @@ async function main() {
 function printReport(report: {
   ballots: number;
   scans: number;
+  machine: { cpus: number; loadAverageAtStart: number; loadAverageAtEnd: number };
   load: { ballotsPerSecond: number; seconds: number };
   endToEnd: {
     seconds: number;
@@ -882,6 +904,8 @@ function printReport(report: {
     averageScansPerChunk: number;
     chunks: number;
     cpuSeconds: Record<string, number | null>;
+    cpuMicrosecondsPerScan: Record<string, number | null>;
+    cpuBoundScansPerSecond: number;
     redisPerScan: { commands: number; inputBytes: number; outputBytes: number; socketReads: number };
   };
   steady: {
@@ -910,7 +934,7 @@ function printReport(report: {
   const { endToEnd, steady, memory, ceilings, ratios, verified, targets: goals } = report;
   const met = (goal: { met: boolean } | undefined) => (goal?.met ? "met" : "NOT met");
   const cpu = Object.entries(endToEnd.cpuSeconds)
-    .map(([name, seconds]) => `${name} ${seconds ?? "?"} s`)
+    .map(([name, seconds]) => `${name} ${seconds ?? "?"} s (${endToEnd.cpuMicrosecondsPerScan[name] ?? "?"} us/scan)`)
     .join(", ");
   const lines = [
     "",
@@ -920,6 +944,7 @@ function printReport(report: {
     `  raw JetStream consume+ack ${formatCount(ceilings.jetStreamConsumeAck.messagesPerSecond).padStart(9)} messages/s (ratio ${ratios.scansToJetStreamConsumeAck.toFixed(2)})`,
     `  raw Redis HSET+EXPIRE     ${formatCount(ceilings.redisPipelinedWrites.ballotsPerSecond).padStart(9)} ballots/s  (ratio ${ratios.scansToRedisWrites.toFixed(2)})`,
     `  CPU during the scans      ${cpu}`,
+    `  CPU-bound rate            ${formatCount(endToEnd.cpuBoundScansPerSecond).padStart(9)} scans/s    (${report.machine.cpus} cores / CPU time per scan of all five processes; load average ${report.machine.loadAverageAtStart} at start, ${report.machine.loadAverageAtEnd} at end)`,
     `  Redis per scan            ${endToEnd.redisPerScan.commands} commands, ${endToEnd.redisPerScan.inputBytes} bytes in, ${endToEnd.redisPerScan.outputBytes} bytes out, ${endToEnd.redisPerScan.socketReads} socket reads`,
     `  steady ${formatCount(steady.targetScansPerSecond)} scans/s      achieved ${formatCount(steady.achievedScansPerSecond)}/s; scan to state p50 ${steady.latencyMs.p50} ms, p90 ${steady.latencyMs.p90} ms, p99 ${steady.latencyMs.p99} ms, max ${steady.latencyMs.max} ms (${formatCount(steady.measured)} of ${formatCount(steady.scans)} seen, ${steady.missing} missing)`,
     `  Redis memory              ${formatCount(memory.bytesPerBallot).padStart(9)} bytes/ballot (used_memory delta / ballots; ${memory.bytesPerBallotIssued} when only issued; one ballot's keys: ${JSON.stringify(memory.sampleKeyBytes)})`,

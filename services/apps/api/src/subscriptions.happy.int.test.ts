@@ -105,6 +105,9 @@ describe("signing up for alerts with the lookup's token", () => {
       "confirmed",
       testToday.getTime(),
     );
+    // The notifier sent both requests.
+    await new RedisConfirmationRequests(ns.redis, ns.keys).done(ana.voterId, "email");
+    await new RedisConfirmationRequests(ns.redis, ns.keys).done(ana.voterId, "sms");
 
     const answer = await callSubscriptions(app, "PUT", token, {
       body: { language: "vi", contactWindow: "10:30-18:00", channels: { email: {}, sms: {} } },
@@ -124,6 +127,8 @@ describe("signing up for alerts with the lookup's token", () => {
       ["sms", "confirmed", "10:30-18:00", "***-***-0123"],
       ["voice", "confirmed", "10:30-18:00", "***-***-0199"],
     ]);
+    // Still pending at the same address: saving the hours does not ask again.
+    expect(await queued(ns)).toEqual([]);
   });
 
   test("a new address must be confirmed again and replaces the old number in the phone index", async ({ ns }) => {

@@ -141,12 +141,15 @@ function planChange(
       });
     }
     const now = next.channels.find((candidate) => candidate.channel === channel);
-    if (now?.consent === "pending") toConfirm.push(channel);
+    // Only a new pending episode (a new channel or address, a sign-up again) asks again: saving the hours does not.
+    const isNewlyPending = current?.consent !== "pending" || current.address !== now?.address;
+    if (now?.consent === "pending" && isNewlyPending) toConfirm.push(channel);
   }
   if (request.language) next = { ...next, language: request.language };
   if (window) {
     const chosen = window;
-    next = { ...next, channels: next.channels.map((entry) => ({ ...entry, window: chosen, updatedAtMs: nowMs })) };
+    // `updatedAtMs` stays: it dates the consent episode, which the notifier's confirmation requests are keyed on.
+    next = { ...next, channels: next.channels.map((entry) => ({ ...entry, window: chosen })) };
   }
   return { ok: true, next, toConfirm };
 }

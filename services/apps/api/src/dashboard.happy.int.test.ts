@@ -198,6 +198,34 @@ describe("trends per day", () => {
   });
 });
 
+describe("feed health", () => {
+  test("USPS feeds and the county's own uploads, never another county's", async ({ ns }) => {
+    const { RedisFeedHealth } = await import("@ballot/adapters/redis/feed-health");
+    const feedHealth = new RedisFeedHealth(ns.redis, ns.keys);
+    const at = Date.parse("2026-10-20T11:00:00Z");
+    const batch = { accepted: 8, duplicate: 1, foreign: 0, rejected: 1, reasons: ["tracking code is not 20 digits"] };
+    await feedHealth.record("usps.ivmtr", batch, at, at - 90_000);
+    await feedHealth.record(`county.${yolo}.statuses`, batch, at);
+    await feedHealth.record(`county.${sacramento}.statuses`, batch, at);
+    const { app } = createDashboardApi(ns);
+    const answer = (await getDashboard(app, `/counties/${yolo}/feeds`, yoloViewer)).json();
+    expect((answer.feeds as { source: string }[]).map((feed) => feed.source)).toEqual([
+      `county.${yolo}.statuses`,
+      "usps.ivmtr",
+    ]);
+    expect((answer.feeds as unknown[])[1]).toEqual({
+      source: "usps.ivmtr",
+      lastRecordAt: "2026-10-20T11:00:00.000Z",
+      lagMs: 90_000,
+      today: { records: 10, accepted: 8, duplicate: 1, foreign: 0, rejected: 1 },
+      rejectedReasons: [{ reason: "tracking code is not 20 digits", count: 1 }],
+    });
+    const csv = await getDashboard(app, `/counties/${yolo}/feeds?format=csv`, yoloOperator);
+    expect(csv.text).toContain("usps.ivmtr,2026-10-20T11:00:00.000Z,90000,10,8,1,0,1");
+    expect(csv.text).not.toContain(sacramento);
+  });
+});
+
 describe("audit log", () => {
   test("every staff action is recorded with who, what, when and the county, newest first", async ({ ns }) => {
     await seedCountyBallots(ns, twoCounties);

@@ -5,6 +5,7 @@ import {
   type RequestIdVariables,
   requestId,
 } from "@ballot/adapters";
+import type { FeedBatchCounts, RedisFeedHealth } from "@ballot/adapters/redis/feed-health";
 import type { Catalog } from "@ballot/contracts";
 import type { Logger } from "@ballot/runtime";
 import { Hono } from "hono";
@@ -27,6 +28,8 @@ export interface IngestOptions {
   readonly defaultTimeZone?: string | undefined;
   readonly log: Logger;
   readonly now?: () => Date;
+  /** Per-source counters for the officials' dashboard (records, rejections, last record, lag); unset: none kept. */
+  readonly feedHealth?: RedisFeedHealth | undefined;
 }
 
 export interface IngestDeps extends IngestOptions {
@@ -34,6 +37,11 @@ export interface IngestDeps extends IngestOptions {
   readonly errors: typeof errorResponse;
   /** Keeps a whole unreadable body, with the reason, in the dead-letter stream. */
   deadLetterWhole(source: string, reason: string, raw: string, receivedAt: string): Promise<void>;
+  /**
+   * Counts a batch in its source's feed health. A failure is logged, not answered: the batch is in the stream, and
+   * a feed retried for a dashboard counter would only send it again.
+   */
+  recordFeedHealth(source: string, counts: FeedBatchCounts, receivedAt: string, newestEventMs?: number): Promise<void>;
 }
 
 /** The ingest HTTP app: USPS IV-MTR pushes and county records in, JetStream out. Runtime-neutral Hono. */
@@ -46,6 +54,15 @@ export function createIngestApp(options: IngestOptions) {
       const subject = options.catalog.subjects.deadLetter(source);
       const letter = { source, ...cutRaw(raw, reason), receivedAt };
       await options.publisher.publish(subject, letter, contentMessageId(source, raw));
+      const counts = { accepted: 0, duplicate: 0, foreign: 0, rejected: 1, reasons: [reason] };
+      await deps.recordFeedHealth(source, counts, receivedAt);
+    },
+    async recordFeedHealth(source, counts, receivedAt, newestEventMs) {
+      try {
+        await options.feedHealth?.record(source, counts, Date.parse(receivedAt), newestEventMs);
+      } catch (error) {
+        options.log.error({ err: error, source }, "feed health not recorded");
+      }
     },
   };
   const app = new Hono<IngestEnvContext>();

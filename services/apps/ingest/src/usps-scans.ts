@@ -30,6 +30,13 @@ export async function ingestScans(
     );
   });
   const summary = await publishBatch(deps.publisher, deps.catalog, feedSource(feed), routed, receivedAt);
+  let newestEventMs: number | undefined;
+  for (const result of parsed.records) {
+    const atMs = result.ok ? Date.parse(result.value.occurredAt) : Number.NaN;
+    if (atMs > (newestEventMs ?? Number.NEGATIVE_INFINITY)) newestEventMs = atMs;
+  }
+  const counts = { ...summary, reasons: summary.errors.map((error) => error.reason) };
+  await deps.recordFeedHealth(feedSource(feed), counts, receivedAt, newestEventMs);
   c.get("log").info({ feed, format: parsed.format, ...summary, errors: undefined }, "usps batch ingested");
   return c.json({ format: parsed.format, ...summary }, 200);
 }

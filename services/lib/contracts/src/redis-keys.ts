@@ -31,6 +31,15 @@ export function createRedisKeys(namespace = "") {
      * that day (the day of the evidence, in `dashboardTimeZone`). Counted by the tracker as it marks a change announced.
      */
     countyTrends: (county: string) => `${prefix}trends:{${county}}`,
+    /**
+     * Hash: one feed source's health (`usps.<feed>`, `county.<county>.<kind>`): `last` (when its last record came,
+     * epoch ms), `lagMs` (of its last batch: receipt minus the newest scan's time), per day `d:<day>:<outcome>`
+     * (`records`, `accepted`, `duplicate`, `foreign`, `rejected`) and `r:<day>:<reason>` (rejections by reason).
+     * Written by ingest. Not derived: a rebuild keeps it.
+     */
+    feedHealth: (source: string) => `${prefix}feed-health:{${source}}`,
+    /** Set: the feed sources ingest has had batches from. */
+    feedSources: () => `${prefix}feed-sources`,
     /** Set: the counties the tracker has seen ballots of. */
     counties: () => `${prefix}counties`,
     /**

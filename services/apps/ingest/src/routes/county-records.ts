@@ -100,6 +100,8 @@ export function registerCountyRecords(app: Hono<IngestEnvContext>, deps: IngestD
       }
     });
     const summary = await publishBatch(deps.publisher, deps.catalog, source, routed, receivedAt);
+    const counts = { ...summary, reasons: summary.errors.map((error) => error.reason) };
+    await deps.recordFeedHealth(source, counts, receivedAt);
     c.get("log").info({ county, kind, ...summary, errors: undefined }, "county batch ingested");
     return c.json(summary, 200);
   });

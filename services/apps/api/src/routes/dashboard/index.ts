@@ -5,6 +5,7 @@ import { StaffAuditLog } from "../../staff-audit.ts";
 import { type StaffEnvContext, type StaffToken, staffAuthentication } from "../../staff-auth.ts";
 import { registerDashboardAudit } from "./audit.ts";
 import { registerDashboardCureQueue } from "./cure-queue.ts";
+import { registerDashboardFeeds } from "./feeds.ts";
 import { registerDashboardMe } from "./me.ts";
 import { registerDashboardStuck } from "./stuck.ts";
 import { registerDashboardSummary } from "./summary.ts";
@@ -28,6 +29,7 @@ export function registerDashboard(app: Hono<ApiEnvContext>, apiDeps: ApiDeps, st
   registerDashboardUndeliverable(dashboard, deps);
   registerDashboardCureQueue(dashboard, deps);
   registerDashboardTrends(dashboard, deps);
+  registerDashboardFeeds(dashboard, deps);
   registerDashboardAudit(dashboard, deps);
   dashboard.notFound((c) => apiError(c, "NOT_FOUND", "no such endpoint"));
   app.route("/v1/dashboard", dashboard);

@@ -86,6 +86,7 @@ for (const voter of stack.samples) {
       `voter ID ${voter.voterId}, language ${voter.language}`,
   );
 }
+print(`officials' dashboard: ${stack.siteUrl}/dashboard/ (staff token for this run: ${stack.staffToken})`);
 print(`their messages (email, SMS, voice) appear as JSON files in ${stack.outboxDir}`);
 print(`samples as JSON: ${JSON.stringify(stack.samples)}`);
 print("Ctrl-C stops everything.");

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { connectRedis, RedisSubscriptionStore, type RunningServer } from "@ballot/adapters";
@@ -35,6 +35,8 @@ export interface RunningStack {
   readonly apiUrl: string;
   readonly ingestUrl: string;
   readonly samples: readonly SimulatedVoter[];
+  /** A state-wide approver's token for the officials' dashboard (`/dashboard/`), new each run. */
+  readonly staffToken: string;
   /** Where the notifier writes the messages of this run (no provider credentials locally). */
   readonly outboxDir: string;
   /** Resolves when the simulated election has been played to its end. */
@@ -145,6 +147,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const county = "06999";
     const feedToken = randomBytes(24).toString("base64url");
     const countyToken = randomBytes(24).toString("base64url");
+    const staffToken = `st_${randomBytes(32).toString("base64url")}`;
+    const staffTokenHash = createHash("sha256").update(staffToken).digest("hex");
     const env: Record<string, string> = {
       NATS_URL: natsUrl,
       REDIS_URL: redisUrl,
@@ -156,6 +160,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       INGEST_PORT: String(options.ingestPort),
       API_PORT: String(options.apiPort),
       SITE_ORIGIN: `http://127.0.0.1:${options.sitePort}`,
+      API_STAFF_TOKENS: process.env.API_STAFF_TOKENS ?? `local.staff:state:approver:${staffTokenHash}`,
     };
     const outboxDir = join(dataDir, "outbox", new Date().toISOString().replace(/[:.]/g, "-"));
     const today = new Date().toISOString().slice(0, 10);
@@ -228,7 +233,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       });
       simulation = play.done;
     }
-    return { siteUrl: site.url, apiUrl: api.url, ingestUrl: ingest.url, samples, outboxDir, simulation, stop };
+    return {
+      siteUrl: site.url,
+      apiUrl: api.url,
+      ingestUrl: ingest.url,
+      samples,
+      staffToken,
+      outboxDir,
+      simulation,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,0 +1,130 @@
+import { createHash, randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { startStack } from "@ballot/local-stack/stack";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, screenshotPath, seriousAccessibilityViolations } from "./browser.ts";
+
+let stack: Awaited<ReturnType<typeof startStack>>;
+let browser: Browser;
+
+const newToken = () => `st_${randomBytes(24).toString("base64url")}`;
+const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+/** The simulated county is 06999; this viewer belongs to another county and must see none of it. */
+const approverToken = newToken();
+const otherCountyViewerToken = newToken();
+
+beforeAll(async () => {
+  process.env.API_STAFF_TOKENS = [
+    `test.approver:state:approver:${hashOf(approverToken)}`,
+    `test.other-county:06001:viewer:${hashOf(otherCountyViewerToken)}`,
+  ].join(",");
+  stack = await startStack({
+    voters: 300,
+    daysPerMinute: 600,
+    seed: 12,
+    apiPort: 0,
+    ingestPort: 0,
+    sitePort: 0,
+    simulate: true,
+    print: () => {},
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  delete process.env.API_STAFF_TOKENS;
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.goto(`${stack.siteUrl}/dashboard/`);
+  await page.fill("#token", token);
+  await page.keyboard.press("Enter");
+}
+
+const figure = (page: Page, label: string) =>
+  page.evaluate((wanted) => {
+    for (const group of document.querySelectorAll("#figures div")) {
+      if (group.querySelector("dt")?.textContent?.startsWith(wanted)) {
+        return Number((group.querySelector("dd")?.textContent ?? "").replaceAll(",", ""));
+      }
+    }
+    return Number.NaN;
+  }, label);
+
+describe("officials' dashboard page", () => {
+  it("refuses a wrong token, saying so next to the field", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${stack.siteUrl}/dashboard/`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await signIn(page, "not-a-real-token");
+    await expect.poll(() => page.textContent("#token-error")).toContain("not accepted");
+    expect(await page.getAttribute("#token", "aria-invalid")).toBe("true");
+    expect(await page.isVisible("#board")).toBe(false);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await page.close();
+  });
+
+  it.each([360, 1280])("shows the county's figures and charts, live, axe-clean, at %i px", async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await signIn(page, approverToken);
+    await expect.poll(() => page.textContent("#who")).toContain("test.approver");
+    expect(page.url()).not.toContain(approverToken);
+    expect(await page.evaluate(() => sessionStorage.getItem("ballot.staffToken"))).toBe(approverToken);
+    expect(await page.inputValue("#county")).toBe("06999");
+    // The simulation loads 300 ballots; the page refreshes by itself until the counters hold them.
+    await expect.poll(() => figure(page, "Ballots"), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.locator("#by-status tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.locator("#by-status .bar").count()).toBeGreaterThan(0);
+    expect(await page.locator("#by-zip tbody th").count()).toBeGreaterThan(0);
+    expect(await page.locator("#trend-chart polyline").count()).toBe(5);
+    expect(await page.locator("#trends tbody tr").count()).toBe(30);
+    expect(await page.locator("#feeds tbody th", { hasText: "usps.usps" }).count()).toBe(1);
+    expect(await page.isVisible("#audit-section")).toBe(true);
+    const firstUpdate = await page.textContent("#updated");
+    await expect.poll(() => page.textContent("#updated"), { timeout: 12_000 }).not.toBe(firstUpdate);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await page.screenshot({ path: screenshotPath(`dashboard-${width}`), fullPage: true });
+    await page.close();
+  });
+
+  it("downloads a list as CSV with ballot ids and dates, nothing about voters", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await signIn(page, approverToken);
+    await expect.poll(() => figure(page, "Ballots"), { timeout: 30_000 }).toBeGreaterThan(0);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('button[data-export="cure-queue"]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^06999-cure-queue-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await readFile((await download.path()) as string, "utf8");
+    expect(text.split("\r\n")[0]).toBe("ballotId,ballotKey,status,statusAt,zip,reasonCode,cureDeadline,cureDeadlineAt");
+    for (const voter of stack.samples) {
+      expect(text).not.toContain(voter.voterId);
+      expect(text).not.toContain(voter.lastName);
+    }
+    await page.close();
+  });
+
+  it("a county token sees only its own county, and a viewer cannot download", async () => {
+    const page = await browser.newPage();
+    await signIn(page, otherCountyViewerToken);
+    await expect.poll(() => page.textContent("#who")).toContain("county 06001");
+    expect(await page.$$eval("#county option", (options) => options.map((option) => option.textContent))).toEqual([
+      "06001",
+    ]);
+    await expect.poll(() => page.textContent("#updated")).toContain("Updated");
+    expect(await figure(page, "Ballots")).toBe(0);
+    expect(await page.isVisible("#audit-section")).toBe(false);
+    await page.click('button[data-export="stuck"]');
+    await expect.poll(() => page.textContent("#export-error")).toContain("operator role");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.click("#sign-out");
+    expect(await page.evaluate(() => sessionStorage.getItem("ballot.staffToken"))).toBeNull();
+    expect(await page.isVisible("#sign-in")).toBe(true);
+    await page.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { applyEvidence, type BallotEvidence, emptyBallotState } from "@ballot/core";
 import { describe, expect, it } from "vitest";
-import { decodeBallot, encodeBallot } from "./ballot-codec.ts";
+import { ballotStateFields, decodeBallot, encodeBallot } from "./ballot-codec.ts";
 
 const at = (day: number) => Date.UTC(2026, 9, day, 12, 30, 15);
 const events: BallotEvidence[] = [
@@ -44,6 +44,11 @@ describe("ballot codec", () => {
     );
     expect(encodeBallot(typical.reduce(applyEvidence, emptyBallotState)).join("").length).toBeLessThan(150);
     expect(encodeBallot(events.reduce(applyEvidence, emptyBallotState)).join("").length).toBeLessThan(280);
+  });
+
+  it("names every field it writes in ballotStateFields, which readers ask for by name", () => {
+    const fields = encodeBallot(events.reduce(applyEvidence, emptyBallotState)).filter((_, index) => index % 2 === 0);
+    expect([...fields].sort()).toEqual([...ballotStateFields].sort());
   });
 
   it("decodes an empty hash to an empty ballot", () => {

@@ -58,6 +58,9 @@ function decodeCountyEntry(text: string): CountyEntry | undefined {
   };
 }
 
+/** Every field `encodeBallot` may write, for readers that ask for fields by name (HMGET). */
+export const ballotStateFields = ["m", "s", "u", "c", "a", "e", "l"] as const;
+
 /** Field, value pairs for HSET (without the version). */
 export function encodeBallot(state: BallotState): string[] {
   const fields: [string, string | undefined][] = [

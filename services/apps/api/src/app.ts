@@ -61,6 +61,8 @@ export interface ApiOptions {
   readonly metricsToken?: string | undefined;
   /** Election staff's dashboard tokens (hashes only, see staff-auth.ts); none: every dashboard request is 401. */
   readonly staffTokens?: readonly StaffToken[];
+  /** How long one reading of a county's dashboard summary serves every viewer of it (ms); 0: read per request. */
+  readonly dashboardSummaryCacheMs?: number;
   readonly now?: () => Date;
 }
 
@@ -119,7 +121,10 @@ export function createApiApp(options: ApiOptions) {
   registerSubscriptionsPut(app, deps);
   registerSubscriptionsDelete(app, deps);
   registerSubscriptionChannelDelete(app, deps);
-  registerDashboard(app, deps, options.staffTokens ?? []);
+  registerDashboard(app, deps, {
+    staffTokens: options.staffTokens ?? [],
+    summaryCacheMs: options.dashboardSummaryCacheMs,
+  });
   if (options.notify) {
     registerNotifyConfirm(app, deps, options.notify);
     registerNotifyUnsubscribe(app, deps, options.notify);

@@ -131,7 +131,9 @@ export const staffTokensEnv = (staff: readonly TestStaff[]): string =>
 
 export const testStaffTokens = (): StaffToken[] => parseStaffTokens(staffTokensEnv(allStaff));
 
-export const createDashboardApi = (ns: TestNamespace): TestApi => createTestApi(ns, { staffTokens: testStaffTokens() });
+/** The app with the test staff configured; the summary read per request unless `summaryCacheMs` says otherwise. */
+export const createDashboardApi = (ns: TestNamespace, summaryCacheMs = 0): TestApi =>
+  createTestApi(ns, { staffTokens: testStaffTokens(), dashboardSummaryCacheMs: summaryCacheMs });
 
 export async function getDashboard(
   app: TestApi["app"],

@@ -3,6 +3,7 @@ import {
   createDashboardApi,
   getDashboard,
   sacramento,
+  sacramentoApprover,
   seedCountyBallots,
   stateApprover,
   twoCounties,
@@ -56,6 +57,21 @@ describe("county summary", () => {
     const bad = await getDashboard(app, `/counties/${yolo}/summary?stuckDays=0`, yoloViewer);
     expect(bad.status).toBe(400);
     expect(bad.json().error).toMatchObject({ code: "VALIDATION_FAILED", details: { field: "stuckDays" } });
+  });
+
+  test("one reading serves every viewer for the cache's while, then the counters are read again", async ({ ns }) => {
+    await seedCountyBallots(ns, twoCounties);
+    const cached = createDashboardApi(ns, 60_000).app;
+    const uncached = createDashboardApi(ns, 0).app;
+    expect((await getDashboard(cached, `/counties/${yolo}/summary`, yoloViewer)).json().total).toBe(6);
+    await seedCountyBallots(ns, [{ ballotId: "Y-NEW", county: yolo, zip: "95616" }]);
+    const again = await getDashboard(cached, `/counties/${yolo}/summary`, stateApprover);
+    expect(again.headers.get("content-type")).toBe("application/json");
+    expect(again.json().total).toBe(6);
+    expect((await getDashboard(cached, `/counties/${yolo}/summary?stuckDays=8`, yoloViewer)).json().total).toBe(7);
+    expect((await getDashboard(uncached, `/counties/${yolo}/summary`, yoloViewer)).json().total).toBe(7);
+    // Authorisation is never cached: the county next door still gets 403.
+    expect((await getDashboard(cached, `/counties/${yolo}/summary`, sacramentoApprover)).status).toBe(403);
   });
 
   test("a county with no ballots answers zeros", async ({ ns }) => {
@@ -258,14 +274,37 @@ describe("audit log", () => {
 
   test("paged with before=<id>", async ({ ns }) => {
     const { app } = createDashboardApi(ns);
-    for (let index = 0; index < 5; index += 1) await getDashboard(app, `/counties/${yolo}/summary`, yoloViewer);
+    for (const view of ["summary", "stuck", "undeliverable", "cure-queue", "trends"]) {
+      await getDashboard(app, `/counties/${yolo}/${view}`, yoloViewer);
+    }
     const first = (await getDashboard(app, `/counties/${yolo}/audit?limit=3`, yoloApprover)).json();
     expect(first.entries).toHaveLength(3);
     const rest = (await getDashboard(app, `/counties/${yolo}/audit?limit=3&before=${first.next}`, yoloApprover)).json();
     expect((rest.entries as { action: string }[]).map((entry) => entry.action)).toEqual([
-      "GET summary",
-      "GET summary",
+      "GET undeliverable",
+      "GET stuck",
       "GET summary",
     ]);
+  });
+
+  test("a page left open is recorded once per person and view; exports and refusals every time", async ({ ns }) => {
+    const { app } = createDashboardApi(ns);
+    for (let index = 0; index < 5; index += 1) {
+      await getDashboard(app, `/counties/${yolo}/summary`, yoloViewer);
+      await getDashboard(app, `/counties/${yolo}/summary`, yoloOperator);
+      await getDashboard(app, `/counties/${yolo}/stuck?format=csv`, yoloOperator);
+      await getDashboard(app, `/counties/${yolo}/stuck?format=csv`, yoloViewer);
+    }
+    const entries = (await getDashboard(app, `/counties/${yolo}/audit?limit=1000`, yoloApprover)).json().entries as {
+      who: string;
+      action: string;
+      outcome: string;
+    }[];
+    const times = (who: string, action: string, outcome = "allowed") =>
+      entries.filter((entry) => entry.who === who && entry.action === action && entry.outcome === outcome).length;
+    expect(times(yoloViewer.name, "GET summary")).toBe(1);
+    expect(times(yoloOperator.name, "GET summary")).toBe(1);
+    expect(times(yoloOperator.name, "GET stuck csv")).toBe(5);
+    expect(times(yoloViewer.name, "GET stuck csv", "denied")).toBe(5);
   });
 });

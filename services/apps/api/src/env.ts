@@ -67,6 +67,8 @@ export const apiEnvSchema = baseEnvSchema.extend({
    * are configured (see staff-auth.ts; `node src/cli/staff-token.ts` makes one). Empty: the dashboard is closed.
    */
   API_STAFF_TOKENS: z.string().default(""),
+  /** How long one reading of a county's dashboard summary serves every viewer of it; 0 reads it per request. */
+  API_DASHBOARD_SUMMARY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

@@ -72,6 +72,7 @@ const app = createApiApp({
   metrics,
   metricsToken: env.API_METRICS_TOKEN,
   staffTokens: parseStaffTokens(env.API_STAFF_TOKENS),
+  dashboardSummaryCacheMs: env.API_DASHBOARD_SUMMARY_CACHE_MS,
 });
 const server = await serveHttp(app, { port: env.API_PORT, hostname: env.API_HOST });
 shutdown.add(() => server.close());

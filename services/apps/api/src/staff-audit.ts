@@ -18,15 +18,41 @@ export interface AuditEntry {
 
 /** Entries kept per county, roughly (`MAXLEN ~`): years of a county's staff at work. */
 export const defaultAuditMaxEntries = 1_000_000;
+/**
+ * A page a staff member keeps open refreshes every few seconds: the same view by the same person is recorded once
+ * per this window (per API process), so the log says who looked at what without thousands of lines a day each.
+ */
+export const defaultViewWindowMs = 10 * 60_000;
+const viewsRememberedMax = 10_000;
 
 export class StaffAuditLog {
   readonly #redis: Redis;
   readonly #keys: RedisKeys;
   readonly #maxEntries: number;
-  constructor(redis: Redis, keys: RedisKeys, maxEntries = defaultAuditMaxEntries) {
+  readonly #viewWindowMs: number;
+  readonly #lastViews = new Map<string, number>();
+  constructor(
+    redis: Redis,
+    keys: RedisKeys,
+    { maxEntries = defaultAuditMaxEntries, viewWindowMs = defaultViewWindowMs } = {},
+  ) {
     this.#redis = redis;
     this.#keys = keys;
     this.#maxEntries = maxEntries;
+    this.#viewWindowMs = viewWindowMs;
+  }
+
+  /**
+   * Records a view (a read of figures or a page of a list, allowed): once per person, county and view within the
+   * view window. Exports, refusals and reads of the log itself go through `record`, every time.
+   */
+  async recordView(staff: StaffIdentity, county: string, action: string, at: Date): Promise<void> {
+    const key = `${county}|${staff.name}|${action}`;
+    const last = this.#lastViews.get(key);
+    if (last !== undefined && at.getTime() - last < this.#viewWindowMs && at.getTime() >= last) return;
+    if (this.#lastViews.size >= viewsRememberedMax) this.#lastViews.clear();
+    this.#lastViews.set(key, at.getTime());
+    await this.record(staff, county, action, "allowed", at);
   }
 
   async record(

@@ -12,7 +12,7 @@ const auditColumns = ["id", "at", "who", "role", "scope", "county", "action", "o
 export function registerDashboardAudit(app: Hono<StaffEnvContext>, deps: DashboardDeps) {
   app.get("/counties/:county/audit", async (c) => {
     const csv = wantsCsv(c);
-    const auth = await authoriseCounty(c, deps, `GET audit${csv ? " csv" : ""}`, "approver");
+    const auth = await authoriseCounty(c, deps, `GET audit${csv ? " csv" : ""}`, "approver", "action");
     if (!auth.ok) return auth.answer;
     const limit = integerParam(c, "limit", 100, 1, 1000);
     if (!limit.ok) return limit.answer;

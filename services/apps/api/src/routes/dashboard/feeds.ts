@@ -15,7 +15,13 @@ export function registerDashboardFeeds(app: Hono<StaffEnvContext>, deps: Dashboa
   const feedHealth = new RedisFeedHealth(deps.redis, deps.keys);
   app.get("/counties/:county/feeds", async (c) => {
     const csv = wantsCsv(c);
-    const auth = await authoriseCounty(c, deps, `GET feeds${csv ? " csv" : ""}`, csv ? "operator" : "viewer");
+    const auth = await authoriseCounty(
+      c,
+      deps,
+      `GET feeds${csv ? " csv" : ""}`,
+      csv ? "operator" : "viewer",
+      csv ? "action" : "view",
+    );
     if (!auth.ok) return auth.answer;
     const feeds = await feedHealth.read(sourcesOfCounty(await feedHealth.sources(), auth.county), deps.now().getTime());
     if (csv) {

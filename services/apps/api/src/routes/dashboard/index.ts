@@ -19,12 +19,22 @@ export type { DashboardDeps } from "./support.ts";
  * The officials' dashboard under /v1/dashboard: every route wants a staff token (401 without one), and every county
  * route checks the token's scope and role and records the action in the county's audit log.
  */
-export function registerDashboard(app: Hono<ApiEnvContext>, apiDeps: ApiDeps, staffTokens: readonly StaffToken[]) {
+export interface DashboardOptions {
+  readonly staffTokens: readonly StaffToken[];
+  /** How long one reading of a county's summary serves every viewer (ms); 0 reads the counters per request. */
+  readonly summaryCacheMs?: number | undefined;
+}
+
+export function registerDashboard(
+  app: Hono<ApiEnvContext>,
+  apiDeps: ApiDeps,
+  { staffTokens, summaryCacheMs }: DashboardOptions,
+) {
   const deps: DashboardDeps = { ...apiDeps, audit: new StaffAuditLog(apiDeps.redis, apiDeps.keys) };
   const dashboard = new Hono<StaffEnvContext>();
   dashboard.use(staffAuthentication(staffTokens));
   registerDashboardMe(dashboard, deps);
-  registerDashboardSummary(dashboard, deps);
+  registerDashboardSummary(dashboard, deps, summaryCacheMs);
   registerDashboardStuck(dashboard, deps);
   registerDashboardUndeliverable(dashboard, deps);
   registerDashboardCureQueue(dashboard, deps);

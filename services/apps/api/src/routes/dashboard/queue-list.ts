@@ -33,7 +33,13 @@ const secondsPerDay = 86_400;
 export function registerQueueList(app: Hono<StaffEnvContext>, deps: DashboardDeps, list: QueueList) {
   app.get(`/counties/:county/${list.name}`, async (c: Context<StaffEnvContext>) => {
     const csv = wantsCsv(c);
-    const auth = await authoriseCounty(c, deps, `GET ${list.name}${csv ? " csv" : ""}`, csv ? "operator" : "viewer");
+    const auth = await authoriseCounty(
+      c,
+      deps,
+      `GET ${list.name}${csv ? " csv" : ""}`,
+      csv ? "operator" : "viewer",
+      csv ? "action" : "view",
+    );
     if (!auth.ok) return auth.answer;
     const stuckDays = stuckDaysParam(c);
     if (!stuckDays.ok) return stuckDays.answer;

@@ -68,45 +68,74 @@ export function summaryOf(
   };
 }
 
+/** Reads the county's counters (one hash, five sorted-set counts) in one round trip and sums them up. */
+async function readSummary(deps: DashboardDeps, county: string, stuckDays: number): Promise<CountySummary> {
+  const now = deps.now();
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const { keys } = deps;
+  const replies =
+    (await deps.redis
+      .pipeline()
+      .hgetall(keys.countyCounts(county))
+      .zcount(keys.inMail(county), "-inf", `(${nowSeconds - stuckDays * secondsPerDay}`)
+      .zcard(keys.inMail(county))
+      .zcard(keys.undeliverable(county))
+      .zcard(keys.cureQueue(county))
+      .zcount(keys.cureQueue(county), "-inf", String(nowSeconds + cureDueSoonDays * secondsPerDay))
+      .exec()) ?? [];
+  for (const [error] of replies) if (error) throw error;
+  const value = (index: number) => replies[index]?.[1];
+  return summaryOf(
+    county,
+    (value(0) as Record<string, string>) ?? {},
+    {
+      stuck: Number(value(1)),
+      inMail: Number(value(2)),
+      undeliverable: Number(value(3)),
+      cureQueue: Number(value(4)),
+      cureDueSoon: Number(value(5)),
+    },
+    now,
+    stuckDays,
+  );
+}
+
+/** How long one reading of a county's summary serves every viewer of it (`asOf` says when it was read). */
+export const defaultSummaryCacheMs = 1000;
+
 /**
  * GET /v1/dashboard/counties/:county/summary[?stuckDays=7]: ballots by status and by ZIP, stuck, undeliverable, the
- * cure queue and ballots received but not yet accepted. Viewer role; one round trip to Redis.
+ * cure queue and ballots received but not yet accepted. Viewer role. Read from the counters in one round trip; the
+ * reading is shared by every viewer of the county for `summaryCacheMs` (one reading in flight at a time), so a
+ * room full of open dashboards costs Redis one read per county per second. Each request is still authorised and
+ * audited on its own.
  */
-export function registerDashboardSummary(app: Hono<StaffEnvContext>, deps: DashboardDeps) {
+export function registerDashboardSummary(
+  app: Hono<StaffEnvContext>,
+  deps: DashboardDeps,
+  summaryCacheMs = defaultSummaryCacheMs,
+) {
+  // The answer is kept as its JSON text: every viewer of the county in that second gets the same bytes.
+  const readings = new Map<string, { readonly atMs: number; readonly body: Promise<string> }>();
   app.get("/counties/:county/summary", async (c) => {
     const auth = await authoriseCounty(c, deps, "GET summary", "viewer");
     if (!auth.ok) return auth.answer;
     const stuckDays = stuckDaysParam(c);
     if (!stuckDays.ok) return stuckDays.answer;
-    const now = deps.now();
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    const { keys } = deps;
-    const replies =
-      (await deps.redis
-        .pipeline()
-        .hgetall(keys.countyCounts(auth.county))
-        .zcount(keys.inMail(auth.county), "-inf", `(${nowSeconds - stuckDays.value * secondsPerDay}`)
-        .zcard(keys.inMail(auth.county))
-        .zcard(keys.undeliverable(auth.county))
-        .zcard(keys.cureQueue(auth.county))
-        .zcount(keys.cureQueue(auth.county), "-inf", String(nowSeconds + cureDueSoonDays * secondsPerDay))
-        .exec()) ?? [];
-    for (const [error] of replies) if (error) throw error;
-    const value = (index: number) => replies[index]?.[1];
-    return c.json(
-      summaryOf(
-        auth.county,
-        (value(0) as Record<string, string>) ?? {},
-        {
-          stuck: Number(value(1)),
-          inMail: Number(value(2)),
-          undeliverable: Number(value(3)),
-          cureQueue: Number(value(4)),
-          cureDueSoon: Number(value(5)),
-        },
-        now,
-        stuckDays.value,
-      ),
-    );
+    const key = `${auth.county}|${stuckDays.value}`;
+    const nowMs = performance.now();
+    let reading = readings.get(key);
+    if (!reading || nowMs - reading.atMs >= summaryCacheMs) {
+      if (readings.size >= 1000) readings.clear();
+      reading = { atMs: nowMs, body: readSummary(deps, auth.county, stuckDays.value).then(JSON.stringify) };
+      readings.set(key, reading);
+      const current = reading;
+      current.body.catch(() => {
+        if (readings.get(key) === current) readings.delete(key);
+      });
+    }
+    const body = await reading.body;
+    c.header("Content-Type", "application/json");
+    return c.body(body);
   });
 }

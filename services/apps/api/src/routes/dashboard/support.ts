@@ -22,13 +22,16 @@ export type CountyAuth =
 /**
  * What every county route does first: the `:county` of the path must be the token's county (a state token sees
  * every county) and the token's role at least `minimumRole`; the action is recorded in the county's audit log either
- * way (a refusal as `denied`), before anything is read.
+ * way (a refusal as `denied`, every time; a repeated view once per window, see StaffAuditLog), before anything is
+ * read.
  */
 export async function authoriseCounty(
   c: Context<StaffEnvContext>,
   deps: DashboardDeps,
   action: string,
   minimumRole: StaffRole,
+  /** A view (figures, a page of a list) is recorded once per audit view window; anything else every time. */
+  kind: "view" | "action" = "view",
 ): Promise<CountyAuth> {
   const staff = c.get("staff");
   const county = c.req.param("county") ?? "";
@@ -36,7 +39,8 @@ export async function authoriseCounty(
     return { ok: false, answer: apiError(c, "VALIDATION_FAILED", "county: not a county code", { field: "county" }) };
   }
   const allowed = canSeeCounty(staff, county) && hasRole(staff, minimumRole);
-  await deps.audit.record(staff, county, action, allowed ? "allowed" : "denied", deps.now());
+  if (allowed && kind === "view") await deps.audit.recordView(staff, county, action, deps.now());
+  else await deps.audit.record(staff, county, action, allowed ? "allowed" : "denied", deps.now());
   if (!allowed) {
     return {
       ok: false,

@@ -50,7 +50,13 @@ export function trendDaysOf(counts: Record<string, string>, now: Date, days: num
 export function registerDashboardTrends(app: Hono<StaffEnvContext>, deps: DashboardDeps) {
   app.get("/counties/:county/trends", async (c) => {
     const csv = wantsCsv(c);
-    const auth = await authoriseCounty(c, deps, `GET trends${csv ? " csv" : ""}`, csv ? "operator" : "viewer");
+    const auth = await authoriseCounty(
+      c,
+      deps,
+      `GET trends${csv ? " csv" : ""}`,
+      csv ? "operator" : "viewer",
+      csv ? "action" : "view",
+    );
     if (!auth.ok) return auth.answer;
     const days = integerParam(c, "days", 30, 1, 400);
     if (!days.ok) return days.answer;

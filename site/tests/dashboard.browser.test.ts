@@ -82,6 +82,7 @@ describe("officials' dashboard page", () => {
     expect(await page.locator("#trend-chart polyline").count()).toBe(5);
     expect(await page.locator("#trends tbody tr").count()).toBe(30);
     expect(await page.locator("#feeds tbody th", { hasText: "usps.usps" }).count()).toBe(1);
+    expect(await page.locator("#messages tbody tr").count()).toBe(7);
     expect(await page.isVisible("#audit-section")).toBe(true);
     const firstUpdate = await page.textContent("#updated");
     await expect.poll(() => page.textContent("#updated"), { timeout: 12_000 }).not.toBe(firstUpdate);

@@ -289,6 +289,20 @@ interface Feed {
   rejectedReasons: { reason: string; count: number }[];
 }
 
+interface MessageOutcomes {
+  sent: number;
+  delivered: number;
+  failed: number;
+  dead: number;
+}
+interface MessageDay {
+  day: string;
+  total: MessageOutcomes;
+  email: MessageOutcomes;
+  sms: MessageOutcomes;
+  voice: MessageOutcomes;
+}
+
 const lagText = (lagMs: number | undefined) =>
   lagMs === undefined ? "-" : lagMs < 120_000 ? `${Math.round(lagMs / 1000)} s` : `${Math.round(lagMs / 60_000)} min`;
 
@@ -302,13 +316,14 @@ async function refresh(): Promise<void> {
   const stuckDays = stuckDaysSelect.value;
   try {
     const base = `/counties/${county}`;
-    const [summary, trends, stuck, undeliverable, cure, feeds] = await Promise.all([
+    const [summary, trends, stuck, undeliverable, cure, feeds, messages] = await Promise.all([
       getJson<Summary>(`${base}/summary?stuckDays=${stuckDays}`),
       getJson<{ days: TrendDay[] }>(`${base}/trends?days=30`),
       getJson<BallotList>(`${base}/stuck?stuckDays=${stuckDays}&limit=${listRows}`),
       getJson<BallotList>(`${base}/undeliverable?limit=${listRows}`),
       getJson<BallotList>(`${base}/cure-queue?limit=${listRows}`),
       getJson<{ feeds: Feed[] }>(`${base}/feeds`),
+      getJson<{ days: MessageDay[] }>(`${base}/messages?days=7`),
     ]);
     renderSummary(summary);
     renderTrends(trends.days);
@@ -341,6 +356,20 @@ async function refresh(): Promise<void> {
         feed.rejectedReasons.map(({ reason, count }) => `${reason} (${count})`).join("; ") || "-",
       ]),
       [2, 3, 4],
+    );
+    fillTable(
+      "messages",
+      [...messages.days]
+        .reverse()
+        .map((day) => [
+          day.day,
+          formatNumber(day.total.sent),
+          formatNumber(day.total.delivered),
+          formatNumber(day.total.failed),
+          formatNumber(day.total.dead),
+          `${formatNumber(day.email.sent)} / ${formatNumber(day.sms.sent)} / ${formatNumber(day.voice.sent)}`,
+        ]),
+      [1, 2, 3, 4],
     );
     if (me.role === "approver") {
       const audit = await getJson<{

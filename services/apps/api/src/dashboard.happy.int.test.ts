@@ -242,6 +242,43 @@ describe("feed health", () => {
   });
 });
 
+describe("messages per day", () => {
+  test("by channel and outcome, from the notifier's counts, with the daily messages report as CSV", async ({ ns }) => {
+    await ns.redis.hset(ns.keys.messageCounts(yolo), {
+      "2026-10-19:email:sent": "10",
+      "2026-10-19:email:delivered": "9",
+      "2026-10-19:email:failed": "1",
+      "2026-10-20:sms:sent": "4",
+      "2026-10-20:sms:dead": "2",
+      "2026-10-20:voice:sent": "1",
+    });
+    await ns.redis.hset(ns.keys.messageCounts(sacramento), { "2026-10-20:sms:sent": "99" });
+    const { app } = createDashboardApi(ns);
+    const answer = (await getDashboard(app, `/counties/${yolo}/messages?days=2`, yoloViewer)).json();
+    const none = { sent: 0, delivered: 0, failed: 0, dead: 0 };
+    expect(answer.days).toEqual([
+      {
+        day: "2026-10-19",
+        total: { sent: 10, delivered: 9, failed: 1, dead: 0 },
+        email: { sent: 10, delivered: 9, failed: 1, dead: 0 },
+        sms: none,
+        voice: none,
+      },
+      {
+        day: "2026-10-20",
+        total: { sent: 5, delivered: 0, failed: 0, dead: 2 },
+        email: none,
+        sms: { sent: 4, delivered: 0, failed: 0, dead: 2 },
+        voice: { ...none, sent: 1 },
+      },
+    ]);
+    const csv = await getDashboard(app, `/counties/${yolo}/messages?days=1&format=csv`, yoloOperator);
+    expect(csv.text).toBe(
+      "day,channel,sent,delivered,failed,dead\r\n2026-10-20,email,0,0,0,0\r\n2026-10-20,sms,4,0,0,2\r\n2026-10-20,voice,1,0,0,0\r\n",
+    );
+  });
+});
+
 describe("audit log", () => {
   test("every staff action is recorded with who, what, when and the county, newest first", async ({ ns }) => {
     await seedCountyBallots(ns, twoCounties);

@@ -28,6 +28,8 @@ const countyRoutes = [
   (county: string) => `/counties/${county}/trends?format=csv`,
   (county: string) => `/counties/${county}/feeds`,
   (county: string) => `/counties/${county}/feeds?format=csv`,
+  (county: string) => `/counties/${county}/messages`,
+  (county: string) => `/counties/${county}/messages?format=csv`,
   (county: string) => `/counties/${county}/audit`,
   (county: string) => `/counties/${county}/audit?format=csv`,
 ];
@@ -138,7 +140,7 @@ describe("roles", () => {
       await seedCountyBallots(ns, twoCounties);
       const { app } = createDashboardApi(ns);
       expect((await getDashboard(app, `/counties/${yolo}/summary`, staff)).status).toBe(200);
-      for (const list of ["stuck", "undeliverable", "cure-queue", "trends", "feeds"]) {
+      for (const list of ["stuck", "undeliverable", "cure-queue", "trends", "feeds", "messages"]) {
         expect((await getDashboard(app, `/counties/${yolo}/${list}`, staff)).status).toBe(expected.list);
         expect((await getDashboard(app, `/counties/${yolo}/${list}?format=csv`, staff)).status).toBe(expected.csv);
         expect((await getDashboard(app, `/counties/${yolo}/${list}`, staff, { accept: "text/csv" })).status).toBe(

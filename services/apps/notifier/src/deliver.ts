@@ -74,7 +74,10 @@ function outgoingOf(
 }
 
 async function deadLetter(deps: NotifierDeps, message: Sendable, reason: string): Promise<void> {
-  await deps.notifications.markDead(message.messageId, reason, deps.now());
+  await deps.notifications.markDead(message.messageId, reason, deps.now(), {
+    county: message.county,
+    channel: message.channel,
+  });
   // No address in the letter: it names the message, and the subscription says where it was going.
   const raw = JSON.stringify({
     messageId: message.messageId,
@@ -132,7 +135,10 @@ export async function deliverMessage(deps: NotifierDeps, message: Sendable, log:
   };
   try {
     const receipt = await sender.send(outgoingOf(deps, message, rendered.value, county, unsubscribeUrl));
-    await deps.notifications.markSent(message.messageId, receipt, message.voterId, deps.now());
+    await deps.notifications.markSent(message.messageId, receipt, message.voterId, deps.now(), {
+      county: message.county,
+      channel: message.channel,
+    });
     log.info({ ...fields, provider: receipt.provider, providerMessageId: receipt.providerMessageId }, "message sent");
     return "sent";
   } catch (error) {

@@ -40,6 +40,12 @@ export function createRedisKeys(namespace = "") {
     feedHealth: (source: string) => `${prefix}feed-health:{${source}}`,
     /** Set: the feed sources ingest has had batches from. */
     feedSources: () => `${prefix}feed-sources`,
+    /**
+     * Hash: the county's messages per day, `<YYYY-MM-DD>:<channel>:<outcome>` -> count, outcome `sent` or `dead`
+     * (refused for good: the voter cannot be reached there) on the day it happened, `delivered` or `failed` as the
+     * provider's webhooks report it. Counted by the notifier as it settles a message (once per message). Not derived.
+     */
+    messageCounts: (county: string) => `${prefix}messages:{${county}}`,
     /** Set: the counties the tracker has seen ballots of. */
     counties: () => `${prefix}counties`,
     /**

@@ -1,4 +1,4 @@
-import type { RedisKeys } from "@ballot/contracts";
+import { dashboardDayOf, type RedisKeys } from "@ballot/contracts";
 import type { PlannedMessage } from "@ballot/core";
 import type { Redis } from "ioredis";
 
@@ -49,6 +49,42 @@ redis.call('HSET', KEYS[1], 'state', ARGV[1], 'leaseUntilMs', '0', unpack(ARGV, 
 return 1
 `;
 
+// KEYS[1] record, KEYS[2] the county's message counts; ARGV[1] the state, ARGV[2] the count field, ARGV[3..] field,
+// value pairs. As settleScript, and the move is counted in the same step: once per message, however often retried.
+const settleAndCountScript = `
+local state = redis.call('HGET', KEYS[1], 'state')
+if state == 'sent' or state == 'dead' or state == 'folded' then return 0 end
+redis.call('HSET', KEYS[1], 'state', ARGV[1], 'leaseUntilMs', '0', unpack(ARGV, 3))
+redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+return 1
+`;
+
+// KEYS[1] record, KEYS[2] the county's message counts; ARGV[1] the delivery count field it had ('' none), ARGV[2]
+// the new one. A webhook repeated or out of order moves the count once: from what was counted to what is now true.
+const countDeliveryScript = `
+local counted = redis.call('HGET', KEYS[1], 'deliveryCounted') or ''
+if counted ~= ARGV[1] or counted == ARGV[2] then return 0 end
+if counted ~= '' then redis.call('HINCRBY', KEYS[2], counted, -1) end
+redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+redis.call('HSET', KEYS[1], 'deliveryCounted', ARGV[2])
+return 1
+`;
+
+/** A provider's delivery status as the dashboard counts it: delivered, failed, or not final yet (undefined). */
+export function deliveryOutcomeOf(status: string): "delivered" | "failed" | undefined {
+  // Twilio: texts `delivered`/`undelivered`/`failed`, calls `completed`/`busy`/`no-answer`/`canceled`/`failed`;
+  // Resend's events as the handlers name them (`delivered`, `bounced`, `failed`).
+  if (status === "delivered" || status === "completed") return "delivered";
+  if (["failed", "undelivered", "bounced", "busy", "no-answer", "canceled"].includes(status)) return "failed";
+  return undefined;
+}
+
+/** Which county's counts a settled message goes to, and on which channel. */
+export interface MessageCountScope {
+  readonly county: string;
+  readonly channel: string;
+}
+
 /**
  * The dedupe record of every message (DESIGN.md: one notification per ballot, milestone and channel, even when a
  * processor dies mid-send), and what the providers' delivery webhooks say about it.
@@ -67,6 +103,8 @@ export class RedisNotificationLog {
     this.#retentionMs = retentionMs;
     redis.defineCommand("notificationClaim", { numberOfKeys: 1, lua: claimScript });
     redis.defineCommand("notificationSettle", { numberOfKeys: 1, lua: settleScript });
+    redis.defineCommand("notificationSettleAndCount", { numberOfKeys: 2, lua: settleAndCountScript });
+    redis.defineCommand("notificationCountDelivery", { numberOfKeys: 2, lua: countDeliveryScript });
   }
 
   #script<Reply>(name: string, ...args: string[]): Promise<Reply> {
@@ -93,19 +131,43 @@ export class RedisNotificationLog {
     await this.#script("notificationSettle", this.#keys.notification(messageId), "retry", "reason", reason);
   }
 
+  /**
+   * Settles a claim; with `countAs`, counted in the county's message counts (`outcome` on the day of `nowMs`) in the
+   * same step, and the record remembers county and channel for the delivery webhooks' counts.
+   */
+  #settle(
+    messageId: string,
+    state: "sent" | "dead",
+    nowMs: number,
+    countAs: MessageCountScope | undefined,
+    fields: readonly string[],
+  ): Promise<unknown> {
+    if (!countAs) return this.#script("notificationSettle", this.#keys.notification(messageId), state, ...fields);
+    return this.#script(
+      "notificationSettleAndCount",
+      this.#keys.notification(messageId),
+      this.#keys.messageCounts(countAs.county),
+      state,
+      `${dashboardDayOf(nowMs)}:${countAs.channel}:${state}`,
+      ...fields,
+      "county",
+      countAs.county,
+      "channel",
+      countAs.channel,
+    );
+  }
+
   /** Marks the message sent, with whose it is, so a complaint webhook can opt the voter out. */
   async markSent(
     messageId: string,
     receipt: { readonly provider: string; readonly providerMessageId: string },
     voterId: string,
     nowMs: number,
+    countAs?: MessageCountScope,
   ): Promise<void> {
     const { provider, providerMessageId } = receipt;
     await Promise.all([
-      this.#script(
-        "notificationSettle",
-        this.#keys.notification(messageId),
-        "sent",
+      this.#settle(messageId, "sent", nowMs, countAs, [
         "provider",
         provider,
         "providerMessageId",
@@ -114,22 +176,14 @@ export class RedisNotificationLog {
         voterId,
         "sentAtMs",
         String(nowMs),
-      ),
+      ]),
       this.#redis.set(this.#keys.providerMessage(provider, providerMessageId), messageId, "PX", this.#retentionMs),
     ]);
   }
 
   /** A permanent failure: never tried again. */
-  async markDead(messageId: string, reason: string, nowMs: number): Promise<void> {
-    await this.#script(
-      "notificationSettle",
-      this.#keys.notification(messageId),
-      "dead",
-      "reason",
-      reason,
-      "deadAtMs",
-      String(nowMs),
-    );
+  async markDead(messageId: string, reason: string, nowMs: number, countAs?: MessageCountScope): Promise<void> {
+    await this.#settle(messageId, "dead", nowMs, countAs, ["reason", reason, "deadAtMs", String(nowMs)]);
   }
 
   /** A held message a newer one made obsolete: its news went out with `intoMessageId`. */
@@ -147,11 +201,33 @@ export class RedisNotificationLog {
   ): Promise<string | undefined> {
     const messageId = await this.#redis.get(this.#keys.providerMessage(provider, providerMessageId));
     if (!messageId) return undefined;
-    await this.#redis.hset(this.#keys.notification(messageId), {
+    const record = this.#keys.notification(messageId);
+    await this.#redis.hset(record, {
       deliveryStatus: status,
       deliveryAtMs: String(atMs),
       ...(errorCode ? { deliveryErrorCode: errorCode } : {}),
     });
+    const outcome = deliveryOutcomeOf(status);
+    if (outcome) {
+      const [county, channel, counted, sentAt] = await this.#redis.hmget(
+        record,
+        "county",
+        "channel",
+        "deliveryCounted",
+        "sentAtMs",
+      );
+      // Counted on the day the message was sent, so that a day's sent, delivered and failed add up.
+      const sentAtMs = sentAt ? Number(sentAt) : atMs;
+      if (county && channel) {
+        await this.#script(
+          "notificationCountDelivery",
+          record,
+          this.#keys.messageCounts(county),
+          counted ?? "",
+          `${dashboardDayOf(sentAtMs)}:${channel}:${outcome}`,
+        );
+      }
+    }
     return messageId;
   }
 

@@ -7,6 +7,7 @@ import { registerDashboardAudit } from "./audit.ts";
 import { registerDashboardCureQueue } from "./cure-queue.ts";
 import { registerDashboardFeeds } from "./feeds.ts";
 import { registerDashboardMe } from "./me.ts";
+import { registerDashboardMessages } from "./messages.ts";
 import { registerDashboardStuck } from "./stuck.ts";
 import { registerDashboardSummary } from "./summary.ts";
 import type { DashboardDeps } from "./support.ts";
@@ -40,6 +41,7 @@ export function registerDashboard(
   registerDashboardCureQueue(dashboard, deps);
   registerDashboardTrends(dashboard, deps);
   registerDashboardFeeds(dashboard, deps);
+  registerDashboardMessages(dashboard, deps);
   registerDashboardAudit(dashboard, deps);
   dashboard.notFound((c) => apiError(c, "NOT_FOUND", "no such endpoint"));
   app.route("/v1/dashboard", dashboard);

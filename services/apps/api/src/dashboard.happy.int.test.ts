@@ -47,6 +47,18 @@ describe("county summary", () => {
     ]);
   });
 
+  test("ballots by status and by ZIP as CSV", async ({ ns }) => {
+    await seedCountyBallots(ns, twoCounties);
+    const { app } = createDashboardApi(ns);
+    const csv = await getDashboard(app, `/counties/${yolo}/summary?format=csv`, yoloOperator);
+    const lines = csv.text.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("zip,status,ballots");
+    expect(lines).toContain("all,in_transit,2");
+    expect(lines).toContain("all,mailed,0");
+    expect(lines).toContain("95695,cure_pending,1");
+    expect(csv.text).not.toContain("9581");
+  });
+
   test("stuckDays moves the line: after 15 days of silence neither Yolo ballot in the mail is stuck", async ({
     ns,
   }) => {

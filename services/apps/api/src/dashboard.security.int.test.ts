@@ -18,6 +18,7 @@ import { hashStaffToken } from "./staff-auth.ts";
 /** Every county route of the dashboard, as a path under /v1/dashboard for a county. */
 const countyRoutes = [
   (county: string) => `/counties/${county}/summary`,
+  (county: string) => `/counties/${county}/summary?format=csv`,
   (county: string) => `/counties/${county}/stuck`,
   (county: string) => `/counties/${county}/stuck?format=csv`,
   (county: string) => `/counties/${county}/undeliverable`,
@@ -140,7 +141,7 @@ describe("roles", () => {
       await seedCountyBallots(ns, twoCounties);
       const { app } = createDashboardApi(ns);
       expect((await getDashboard(app, `/counties/${yolo}/summary`, staff)).status).toBe(200);
-      for (const list of ["stuck", "undeliverable", "cure-queue", "trends", "feeds", "messages"]) {
+      for (const list of ["summary", "stuck", "undeliverable", "cure-queue", "trends", "feeds", "messages"]) {
         expect((await getDashboard(app, `/counties/${yolo}/${list}`, staff)).status).toBe(expected.list);
         expect((await getDashboard(app, `/counties/${yolo}/${list}?format=csv`, staff)).status).toBe(expected.csv);
         expect((await getDashboard(app, `/counties/${yolo}/${list}`, staff, { accept: "text/csv" })).status).toBe(

@@ -1,7 +1,7 @@
 import { type BallotStatus, ballotStatuses } from "@ballot/core";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
-import { authoriseCounty, type DashboardDeps, stuckDaysParam } from "./support.ts";
+import { authoriseCounty, csvAnswer, type DashboardDeps, stuckDaysParam, todayOf, wantsCsv } from "./support.ts";
 
 const secondsPerDay = 86_400;
 /** A cure deadline this close counts as due soon. */
@@ -118,10 +118,37 @@ export function registerDashboardSummary(
   // The answer is kept as its JSON text: every viewer of the county in that second gets the same bytes.
   const readings = new Map<string, { readonly atMs: number; readonly body: Promise<string> }>();
   app.get("/counties/:county/summary", async (c) => {
-    const auth = await authoriseCounty(c, deps, "GET summary", "viewer");
+    const csv = wantsCsv(c);
+    const auth = await authoriseCounty(
+      c,
+      deps,
+      `GET summary${csv ? " csv" : ""}`,
+      csv ? "operator" : "viewer",
+      csv ? "action" : "view",
+    );
     if (!auth.ok) return auth.answer;
     const stuckDays = stuckDaysParam(c);
     if (!stuckDays.ok) return stuckDays.answer;
+    if (csv) {
+      const summary = await readSummary(deps, auth.county, stuckDays.value);
+      let sent = false;
+      return csvAnswer(
+        c,
+        `${auth.county}-ballots-by-status-${todayOf(deps)}.csv`,
+        ["zip", "status", "ballots"],
+        async () => {
+          if (sent) return [];
+          sent = true;
+          return [
+            ...Object.entries(summary.byStatus).map(([status, count]) => ["all", status, count]),
+            ...summary.byZip.flatMap((zip) =>
+              Object.entries(zip.byStatus).map(([status, count]) => [zip.zip, status, count]),
+            ),
+          ];
+        },
+        Number.MAX_SAFE_INTEGER,
+      );
+    }
     const key = `${auth.county}|${stuckDays.value}`;
     const nowMs = performance.now();
     let reading = readings.get(key);

@@ -4,7 +4,7 @@ import { isTrackerDrained, publishEvents, startTracker } from "./test-support.ts
 const imb = (serial: string, stid = "720") => `00${stid}314159${serial}95616123456`;
 
 describe("tracker: the county's trends per day", () => {
-  test("each announced change is counted once on the day of its evidence (California time), with two trackers and repeated events", async ({
+  test("each ballot counts once per status on the day of its evidence (California time), with two trackers and repeated events", async ({
     ns,
   }) => {
     const trackers = [await startTracker(ns), await startTracker(ns)];

@@ -27,8 +27,9 @@ export function createRedisKeys(namespace = "") {
     /** Sorted set: the county's undeliverable ballots, scored by when they became so (epoch s). */
     undeliverable: (county: string) => `${prefix}undeliverable:{${county}}`,
     /**
-     * Hash: the county's announced status changes per day, `<YYYY-MM-DD>:<status>` -> ballots that reached that status
-     * that day (the day of the evidence, in `dashboardTimeZone`). Counted by the tracker as it marks a change announced.
+     * Hash: the county's ballots by the day they reached each status, `<YYYY-MM-DD>:<status>` -> ballots whose
+     * timeline shows that status first reached that day (the day of the evidence, in `dashboardTimeZone`). Written with
+     * each ballot, from its timeline, so it is derived from the events alone: a rebuild gives it back exactly.
      */
     countyTrends: (county: string) => `${prefix}trends:{${county}}`,
     /**
@@ -120,8 +121,21 @@ const dayFormat = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+const hourMs = 3_600_000;
+/** Days by epoch hour: the zone's day changes on the hour, and formatting is slow next to a lookup. */
+const dayByHour = new Map<number, string>();
+
 /** `YYYY-MM-DD` of an instant in `dashboardTimeZone`: the day a trend or feed counter counts it on. */
-export const dashboardDayOf = (epochMs: number): string => dayFormat.format(epochMs);
+export const dashboardDayOf = (epochMs: number): string => {
+  const hour = Math.floor(epochMs / hourMs);
+  let day = dayByHour.get(hour);
+  if (day === undefined) {
+    day = dayFormat.format(hour * hourMs);
+    if (dayByHour.size > 100_000) dayByHour.clear();
+    dayByHour.set(hour, day);
+  }
+  return day;
+};
 
 /** A ballot is keyed on the mailer id and serial number of its outbound IMb (DESIGN.md, Ballot state). */
 export const ballotKeyOf = (mailerId: string, serialNumber: string): string => `${mailerId}:${serialNumber}`;

@@ -62,10 +62,8 @@ async function announce(
   log: Logger,
 ): Promise<void> {
   if (!pending || !projection) return;
-  // Each announced change is counted in the county's trends by day as it is marked done (once, atomically).
-  const trend = { county: projection.county, statusAtMs: projection.statusAtMs };
   if (deps.announce === false) {
-    await deps.store.markAnnounced(ballotKey, pending, trend);
+    await deps.store.markAnnounced(ballotKey, pending);
     return;
   }
   if (!state.ballotId || !state.voterId || !state.electionId) return;
@@ -84,7 +82,7 @@ async function announce(
     },
     `${ballotKey}:${pending.to}:${pending.corrections}`,
   );
-  await deps.store.markAnnounced(ballotKey, pending, trend);
+  await deps.store.markAnnounced(ballotKey, pending);
   log.info({ ballotKey, from: pending.from, to: pending.to }, "ballot status changed");
 }
 

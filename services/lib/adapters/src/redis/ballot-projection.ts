@@ -1,4 +1,4 @@
-import type { RedisKeys } from "@ballot/contracts";
+import { dashboardDayOf, type RedisKeys } from "@ballot/contracts";
 import {
   type BallotState,
   type BallotStatus,
@@ -32,6 +32,8 @@ export interface Projection {
   readonly undeliverableSince?: number | undefined;
   /** County corrections so far: a status reached again after one is a new announcement. */
   readonly corrections: number;
+  /** The county trend fields the ballot counts in: `<day>:<status>` for each status on its timeline. */
+  readonly trends: readonly string[];
 }
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
@@ -56,7 +58,19 @@ export function projectionOf(state: BallotState): Projection | undefined {
     cureDeadline: view.status === "cure_pending" && cureDeadline ? seconds(cureDeadline) : undefined,
     undeliverableSince: view.status === "undeliverable" ? seconds(view.statusAtMs) : undefined,
     corrections: correctionCount(state),
+    trends: view.timeline.map((entry) => `${dashboardDayOf(entry.atMs)}:${entry.status}`),
   };
+}
+
+/**
+ * The trend counts a write moves: -1 for each field the stored state counted in and the new one does not, +1 the
+ * other way, as `field, delta` pairs. Most writes move none (a scan only moves the time in the mail).
+ */
+export function trendDeltasOf(before: readonly string[], after: readonly string[]): string[] {
+  const deltas: string[] = [];
+  for (const field of before) if (!after.includes(field)) deltas.push(field, "-1");
+  for (const field of after) if (!before.includes(field)) deltas.push(field, "1");
+  return deltas;
 }
 
 // KEYS: ballot hash, county counts, in-mail, cure queue, undeliverable.
@@ -115,9 +129,10 @@ return {moved, redis.call('HGET', KEYS[1], 'n') or ''}
 // The state write and the projection in one atomic step, so the counts and queues always match the stored state
 // (no window in which a writer that dies leaves them behind) and a scan costs one script call. Only what changes is
 // sent: the changed fields, and the queues whose score moved (most scans only move a ballot's time in the mail).
-// KEYS: ballot hash, county counts, then each queue that changes (in-mail, cure queue, undeliverable).
+// KEYS: ballot hash, county counts, county trends, then each queue that changes (in-mail, cure queue, undeliverable).
 // ARGV: expected version, expected marker, new marker (`statusIndex|zip`), ballot key, corrections so far, the number of
-// queues Q, their Q scores ('' takes the ballot out of that queue), then the changed field, value pairs.
+// queues Q, their Q scores ('' takes the ballot out of that queue), the number of trend deltas T, their T
+// field, delta pairs, then the changed field, value pairs.
 // Returns { 1 written | -1 conflict (nothing written: reload and decide again), the pending announcement or '' }.
 export const writeAndProjectScript = `${statusOfMarkerLua}
 local stored = redis.call('HMGET', KEYS[1], 'v', 'p')
@@ -126,7 +141,13 @@ local current = stored[2] or ''
 if version ~= ARGV[1] then return {-1, ''} end
 if current ~= ARGV[3] and current ~= ARGV[2] then return {-1, ''} end
 local queues = tonumber(ARGV[6])
-redis.call('HSET', KEYS[1], 'v', tostring(tonumber(version) + 1), unpack(ARGV, 7 + queues))
+local trends = tonumber(ARGV[7 + queues])
+local fieldsAt = 8 + queues + 2 * trends
+redis.call('HSET', KEYS[1], 'v', tostring(tonumber(version) + 1), unpack(ARGV, fieldsAt))
+for index = 1, trends do
+  local at = 6 + queues + 2 * index
+  redis.call('HINCRBY', KEYS[3], ARGV[at], tonumber(ARGV[at + 1]))
+end
 if current ~= ARGV[3] then
   local newSep = string.find(ARGV[3], '|', 1, true)
   local newStatus = statusOfMarker(string.sub(ARGV[3], 1, newSep - 1))
@@ -155,8 +176,8 @@ if current ~= ARGV[3] then
 end
 for index = 1, queues do
   local score = ARGV[6 + index]
-  if score == '' then redis.call('ZREM', KEYS[2 + index], ARGV[4])
-  else redis.call('ZADD', KEYS[2 + index], score, ARGV[4]) end
+  if score == '' then redis.call('ZREM', KEYS[3 + index], ARGV[4])
+  else redis.call('ZADD', KEYS[3 + index], score, ARGV[4]) end
 end
 return {1, redis.call('HGET', KEYS[1], 'n') or ''}
 `;
@@ -164,18 +185,6 @@ return {1, redis.call('HGET', KEYS[1], 'n') or ''}
 // KEYS: ballot hash. ARGV: the announcement just published. Clears it unless a newer one replaced it.
 export const announcedScript = `
 if redis.call('HGET', KEYS[1], 'n') == ARGV[1] then redis.call('HDEL', KEYS[1], 'n') return 1 end
-return 0
-`;
-
-// KEYS: ballot hash, the county's trends. ARGV: the announcement just published, the trend field (`day:status`).
-// Clears it unless a newer one replaced it, and counts it in the same step: once per announcement, even when a
-// tracker dies after publishing and the redelivered event marks it again.
-export const announcedAndCountedScript = `
-if redis.call('HGET', KEYS[1], 'n') == ARGV[1] then
-  redis.call('HDEL', KEYS[1], 'n')
-  redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
-  return 1
-end
 return 0
 `;
 
@@ -244,10 +253,13 @@ export function writeAndProjectArguments(
     [keys.undeliverable(projection.county), projection.undeliverableSince, previous?.undeliverableSince],
   ];
   const moved = queues.filter(([, score, before]) => !previous || score !== before);
+  // What the stored state counted in the trends, only if its projection was applied (else it counted nowhere).
+  const trendDeltas = trendDeltasOf(previous?.trends ?? [], projection.trends);
   return [
-    String(2 + moved.length),
+    String(3 + moved.length),
     keys.ballot(ballotKey),
     keys.countyCounts(projection.county),
+    keys.countyTrends(projection.county),
     ...moved.map(([key]) => key),
     String(expected.version),
     expected.marker,
@@ -256,6 +268,8 @@ export function writeAndProjectArguments(
     String(projection.corrections),
     String(moved.length),
     ...moved.map(([, score]) => (score === undefined ? "" : String(score))),
+    String(trendDeltas.length / 2),
+    ...trendDeltas,
     ...changedFields,
   ];
 }

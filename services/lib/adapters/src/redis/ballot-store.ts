@@ -1,10 +1,9 @@
-import { dashboardDayOf, type RedisKeys } from "@ballot/contracts";
+import type { RedisKeys } from "@ballot/contracts";
 import type { BallotState } from "@ballot/core";
 import { TransientError } from "@ballot/runtime";
 import type { Redis } from "ioredis";
 import { ballotStateFields, decodeBallot, encodeBallot } from "./ballot-codec.ts";
 import {
-  announcedAndCountedScript,
   announcedScript,
   type PendingAnnouncement,
   type Projection,
@@ -71,7 +70,6 @@ export class RedisBallotStore {
     redis.defineCommand("ballotCompareAndSet", { numberOfKeys: 1, lua: compareAndSetScript });
     redis.defineCommand("ballotProject", { numberOfKeys: 5, lua: projectScript });
     redis.defineCommand("ballotAnnounced", { numberOfKeys: 1, lua: announcedScript });
-    redis.defineCommand("ballotAnnouncedCounted", { numberOfKeys: 2, lua: announcedAndCountedScript });
     // The number of keys comes first in each call: only the queues that change are sent.
     redis.defineCommand("ballotWriteAndProject", { lua: writeAndProjectScript });
   }
@@ -96,26 +94,9 @@ export class RedisBallotStore {
     };
   }
 
-  /**
-   * Marks a claimed announcement as published (unless a newer change has replaced it meanwhile). With `trend` (the
-   * ballot's county and when the evidence of the new status happened), the change is counted in the county's trends
-   * on that day, in the same step.
-   */
-  async markAnnounced(
-    ballotKey: string,
-    announcement: PendingAnnouncement,
-    trend?: { readonly county: string; readonly statusAtMs: number },
-  ): Promise<void> {
-    if (!trend) {
-      await this.#script("ballotAnnounced")(this.#keys.ballot(ballotKey), announcement.raw);
-      return;
-    }
-    await this.#script("ballotAnnouncedCounted")(
-      this.#keys.ballot(ballotKey),
-      this.#keys.countyTrends(trend.county),
-      announcement.raw,
-      `${dashboardDayOf(trend.statusAtMs)}:${announcement.to}`,
-    );
+  /** Marks a claimed announcement as published (unless a newer change has replaced it meanwhile). */
+  async markAnnounced(ballotKey: string, announcement: PendingAnnouncement): Promise<void> {
+    await this.#script("ballotAnnounced")(this.#keys.ballot(ballotKey), announcement.raw);
   }
 
   async load(ballotKey: string): Promise<StoredBallot | undefined> {

@@ -30,7 +30,7 @@ describe("pnpm bench:dashboard", () => {
       summaryReadPerRequest: { ...figures, summaryCacheMs: 0 },
       bare: figures,
       ratio: expect.any(Number),
-      auditEntriesWritten: 1,
+      auditEntriesWritten: 2,
       target: { p99Ms: 50, connections: 200, met: false },
     });
     expect(report.queued.inMail).toBeGreaterThan(0);

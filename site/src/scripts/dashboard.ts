@@ -131,10 +131,14 @@ interface Summary {
   cureDueSoon: number;
   receivedNotAccepted: number;
   byStatus: Record<string, number>;
-  byZip: { zip: string; total: number; byStatus: Record<string, number> }[];
+}
+interface ZipCounts {
+  zip: string;
+  total: number;
+  byStatus: Record<string, number>;
 }
 
-function renderSummary(summary: Summary): void {
+function renderSummary(summary: Summary, byZip: readonly ZipCounts[]): void {
   const figures = element("figures");
   const items: [string, number, boolean][] = [
     ["Ballots", summary.total, false],
@@ -167,10 +171,10 @@ function renderSummary(summary: Summary): void {
     barCell(row, count, maxStatus);
   }
   element<HTMLTableElement>("by-status").tBodies[0]?.replaceWith(statusBody);
-  const maxZip = Math.max(0, ...summary.byZip.map((zip) => zip.total));
+  const maxZip = Math.max(0, ...byZip.map((zip) => zip.total));
   const zipBody = document.createElement("tbody");
   const back = ["returned_by_voter", "received", "accepted", "counted", "rejected", "cure_pending", "cured"];
-  for (const zip of summary.byZip) {
+  for (const zip of byZip) {
     const row = zipBody.insertRow();
     cell(row, zip.zip, undefined, true);
     cell(row, formatNumber(zip.total), "number");
@@ -316,8 +320,9 @@ async function refresh(): Promise<void> {
   const stuckDays = stuckDaysSelect.value;
   try {
     const base = `/counties/${county}`;
-    const [summary, trends, stuck, undeliverable, cure, feeds, messages] = await Promise.all([
+    const [summary, zips, trends, stuck, undeliverable, cure, feeds, messages] = await Promise.all([
       getJson<Summary>(`${base}/summary?stuckDays=${stuckDays}`),
+      getJson<{ byZip: ZipCounts[] }>(`${base}/zips`),
       getJson<{ days: TrendDay[] }>(`${base}/trends?days=30`),
       getJson<BallotList>(`${base}/stuck?stuckDays=${stuckDays}&limit=${listRows}`),
       getJson<BallotList>(`${base}/undeliverable?limit=${listRows}`),
@@ -325,7 +330,7 @@ async function refresh(): Promise<void> {
       getJson<{ feeds: Feed[] }>(`${base}/feeds`),
       getJson<{ days: MessageDay[] }>(`${base}/messages?days=7`),
     ]);
-    renderSummary(summary);
+    renderSummary(summary, zips.byZip);
     renderTrends(trends.days);
     renderList("stuck", stuck, (ballot) => [
       ballot.ballotId,

@@ -40,7 +40,10 @@ describe("county summary", () => {
       accepted: 1,
       mailed: 0,
     });
-    expect(summary.byZip).toEqual([
+    expect(summary.byZip).toBeUndefined();
+    const zips = (await getDashboard(app, `/counties/${yolo}/zips`, yoloViewer)).json();
+    expect(zips.county).toBe(yolo);
+    expect(zips.byZip).toEqual([
       { zip: "95616", total: 3, byStatus: { in_transit: 2, received: 1 } },
       { zip: "95618", total: 1, byStatus: { accepted: 1 } },
       { zip: "95695", total: 2, byStatus: { undeliverable: 1, cure_pending: 1 } },
@@ -89,7 +92,8 @@ describe("county summary", () => {
   test("a county with no ballots answers zeros", async ({ ns }) => {
     const { app } = createDashboardApi(ns);
     const summary = (await getDashboard(app, `/counties/06001/summary`, stateApprover)).json();
-    expect(summary).toMatchObject({ county: "06001", total: 0, stuck: 0, byZip: [] });
+    expect(summary).toMatchObject({ county: "06001", total: 0, stuck: 0 });
+    expect((await getDashboard(app, `/counties/06001/zips`, stateApprover)).json().byZip).toEqual([]);
   });
 });
 

@@ -19,6 +19,7 @@ import { hashStaffToken } from "./staff-auth.ts";
 const countyRoutes = [
   (county: string) => `/counties/${county}/summary`,
   (county: string) => `/counties/${county}/summary?format=csv`,
+  (county: string) => `/counties/${county}/zips`,
   (county: string) => `/counties/${county}/stuck`,
   (county: string) => `/counties/${county}/stuck?format=csv`,
   (county: string) => `/counties/${county}/undeliverable`,

@@ -9,10 +9,11 @@ import { registerDashboardFeeds } from "./feeds.ts";
 import { registerDashboardMe } from "./me.ts";
 import { registerDashboardMessages } from "./messages.ts";
 import { registerDashboardStuck } from "./stuck.ts";
-import { registerDashboardSummary } from "./summary.ts";
+import { createSummaryReader, registerDashboardSummary } from "./summary.ts";
 import type { DashboardDeps } from "./support.ts";
 import { registerDashboardTrends } from "./trends.ts";
 import { registerDashboardUndeliverable } from "./undeliverable.ts";
+import { registerDashboardZips } from "./zips.ts";
 
 export type { DashboardDeps } from "./support.ts";
 
@@ -35,7 +36,9 @@ export function registerDashboard(
   const dashboard = new Hono<StaffEnvContext>();
   dashboard.use(staffAuthentication(staffTokens));
   registerDashboardMe(dashboard, deps);
-  registerDashboardSummary(dashboard, deps, summaryCacheMs);
+  const readSummary = createSummaryReader(deps, summaryCacheMs);
+  registerDashboardSummary(dashboard, deps, readSummary);
+  registerDashboardZips(dashboard, deps, readSummary);
   registerDashboardStuck(dashboard, deps);
   registerDashboardUndeliverable(dashboard, deps);
   registerDashboardCureQueue(dashboard, deps);

@@ -103,20 +103,46 @@ async function readSummary(deps: DashboardDeps, county: string, stuckDays: numbe
 /** How long one reading of a county's summary serves every viewer of it (`asOf` says when it was read). */
 export const defaultSummaryCacheMs = 1000;
 
+/** The two answers one reading makes, as JSON text: the figures (with `byStatus`), and the counts by ZIP. */
+export interface SummaryAnswers {
+  readonly summary: string;
+  readonly zips: string;
+}
+
 /**
- * GET /v1/dashboard/counties/:county/summary[?stuckDays=7]: ballots by status and by ZIP, stuck, undeliverable, the
- * cure queue and ballots received but not yet accepted. Viewer role. Read from the counters in one round trip; the
- * reading is shared by every viewer of the county for `summaryCacheMs` (one reading in flight at a time), so a
- * room full of open dashboards costs Redis one read per county per second. Each request is still authorised and
- * audited on its own.
+ * One reading of a county's counters shared by every viewer of it for `summaryCacheMs` (one reading in flight at a
+ * time), kept as the answers' JSON text: a room full of open dashboards costs Redis one read per county per second
+ * and the API one serialisation. Authorisation and the audit stay per request.
  */
-export function registerDashboardSummary(
-  app: Hono<StaffEnvContext>,
-  deps: DashboardDeps,
-  summaryCacheMs = defaultSummaryCacheMs,
-) {
-  // The answer is kept as its JSON text: every viewer of the county in that second gets the same bytes.
-  const readings = new Map<string, { readonly atMs: number; readonly body: Promise<string> }>();
+export function createSummaryReader(deps: DashboardDeps, summaryCacheMs = defaultSummaryCacheMs) {
+  const readings = new Map<string, { readonly atMs: number; readonly answers: Promise<SummaryAnswers> }>();
+  return (county: string, stuckDays: number): Promise<SummaryAnswers> => {
+    const key = `${county}|${stuckDays}`;
+    const nowMs = performance.now();
+    const cached = readings.get(key);
+    if (cached && nowMs - cached.atMs < summaryCacheMs) return cached.answers;
+    if (readings.size >= 1000) readings.clear();
+    const answers = readSummary(deps, county, stuckDays).then(({ byZip, ...summary }) => ({
+      summary: JSON.stringify(summary),
+      zips: JSON.stringify({ county, asOf: summary.asOf, byZip }),
+    }));
+    const reading = { atMs: nowMs, answers };
+    readings.set(key, reading);
+    answers.catch(() => {
+      if (readings.get(key) === reading) readings.delete(key);
+    });
+    return answers;
+  };
+}
+export type SummaryReader = ReturnType<typeof createSummaryReader>;
+
+/**
+ * GET /v1/dashboard/counties/:county/summary[?stuckDays=7]: ballots by status, in the mail, stuck, undeliverable,
+ * the cure queue (and what is due within 3 days), and ballots received but not yet accepted; the counts by ZIP are
+ * `.../zips` (a county's ZIPs are most of the bytes, and the headline figures are what every viewer polls). Viewer
+ * role; from the shared reading (createSummaryReader). As CSV (operator): ballots by status and by ZIP, read afresh.
+ */
+export function registerDashboardSummary(app: Hono<StaffEnvContext>, deps: DashboardDeps, read: SummaryReader) {
   app.get("/counties/:county/summary", async (c) => {
     const csv = wantsCsv(c);
     const auth = await authoriseCounty(
@@ -149,20 +175,8 @@ export function registerDashboardSummary(
         Number.MAX_SAFE_INTEGER,
       );
     }
-    const key = `${auth.county}|${stuckDays.value}`;
-    const nowMs = performance.now();
-    let reading = readings.get(key);
-    if (!reading || nowMs - reading.atMs >= summaryCacheMs) {
-      if (readings.size >= 1000) readings.clear();
-      reading = { atMs: nowMs, body: readSummary(deps, auth.county, stuckDays.value).then(JSON.stringify) };
-      readings.set(key, reading);
-      const current = reading;
-      current.body.catch(() => {
-        if (readings.get(key) === current) readings.delete(key);
-      });
-    }
-    const body = await reading.body;
+    const answers = await read(auth.county, stuckDays.value);
     c.header("Content-Type", "application/json");
-    return c.body(body);
+    return c.body(answers.summary);
   });
 }

@@ -87,7 +87,7 @@ for (const voter of stack.samples) {
   );
 }
 print(`officials' dashboard: ${stack.siteUrl}/dashboard/ (staff token for this run: ${stack.staffToken})`);
-print(`their messages (email, SMS, voice) appear as JSON files in ${stack.outboxDir}`);
+print(`their messages (email, SMS, voice): ${stack.siteUrl}/outbox/ (files in ${stack.outboxDir})`);
 print(`samples as JSON: ${JSON.stringify(stack.samples)}`);
 print("Ctrl-C stops everything.");
 // Ctrl-C reaches every process of the group at once: ingest may stop while the simulation still sends to it, and

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type RunningServer, serveHttp } from "@ballot/adapters";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { readOutbox, renderOutboxPage } from "./outbox-page.ts";
 import { siteDir, siteDistDir } from "./paths.ts";
 
 function newestChange(path: string): number {
@@ -42,10 +43,23 @@ export async function ensureSiteBuilt(onLine: (line: string) => void = () => {})
 
 /**
  * Serves the built site and passes `/v1/*` through to the API, so that the pages and the API share one origin
- * locally, as they would behind a production reverse proxy.
+ * locally, as they would behind a production reverse proxy. With `outboxDir`, `/outbox/` lists the messages the
+ * notifier wrote there (local stack only: production sends them).
  */
-export function serveSite({ apiUrl, port = 0 }: { apiUrl: string; port?: number }): Promise<RunningServer> {
+export function serveSite({
+  apiUrl,
+  port = 0,
+  outboxDir,
+}: {
+  apiUrl: string;
+  port?: number;
+  outboxDir?: string;
+}): Promise<RunningServer> {
   const app = new Hono();
+  if (outboxDir) {
+    app.get("/outbox", (c) => c.redirect("/outbox/", 301));
+    app.get("/outbox/", async (c) => c.html(renderOutboxPage(await readOutbox(outboxDir), outboxDir)));
+  }
   app.all("/v1/*", async (c) => {
     const target = new URL(c.req.path + new URL(c.req.url).search, apiUrl);
     const headers = new Headers(c.req.raw.headers);

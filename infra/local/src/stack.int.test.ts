@@ -83,6 +83,10 @@ describe("npm start stack", () => {
       // Only the sample voters are subscribed: the message is to one of their synthetic addresses.
       expect(["email", "sms", "voice"]).toContain(message.channel);
       expect(message.to).toMatch(/@voter\.example$|^\+1555555\d{4}$/);
+      // The outbox page of the site lists it, whole.
+      const outboxPage = await fetch(`${siteUrl}/outbox/`);
+      expect(outboxPage.status).toBe(200);
+      expect(await outboxPage.text()).toContain(message.to);
       const page = await fetch(`${siteUrl}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("Track your mail ballot");

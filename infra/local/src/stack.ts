@@ -15,7 +15,7 @@ import {
 } from "@ballot/simulator";
 import { dataDir, services } from "./paths.ts";
 import { type ServiceProcess, startService } from "./processes.ts";
-import { type LocalServer, startNatsServer, startRedisServer } from "./servers.ts";
+import { freePort, type LocalServer, startNatsServer, startRedisServer } from "./servers.ts";
 import { ensureSiteBuilt, serveSite } from "./site.ts";
 
 export interface StackOptions {
@@ -50,14 +50,14 @@ const usDate = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(8, 10)}-${iso.sl
  * The simulated county's notification settings. The contact window is the whole day: the election runs on a
  * compressed clock, and messages should show up in the outbox while it plays rather than at 08:00 tomorrow.
  */
-const notifierCounty = (county: string, countyName: string) => ({
+const notifierCounty = (county: string, countyName: string, siteOrigin: string) => ({
   [county]: {
     name: countyName.slice(0, 40),
     smsName: (countyName.split(" County")[0] ?? countyName).slice(0, 14),
     phone: "(555) 555-0100",
     timeZone: "America/Los_Angeles",
-    trackUrl: "http://127.0.0.1:4321/",
-    cureFormUrl: "http://127.0.0.1:4321/cure",
+    trackUrl: `${siteOrigin}/`,
+    cureFormUrl: `${siteOrigin}/faq/`,
     emailFrom: "ballots@county.example",
     smsFrom: "+15555550100",
     contactWindow: "00:00-24:00",
@@ -145,6 +145,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     );
 
     const county = "06999";
+    // The site's address goes into the API's CORS origin and the links in messages, so it is fixed before they start.
+    const sitePort = options.sitePort || (await freePort());
+    const siteOrigin = `http://127.0.0.1:${sitePort}`;
     const feedToken = randomBytes(24).toString("base64url");
     const countyToken = randomBytes(24).toString("base64url");
     const staffToken = `st_${randomBytes(32).toString("base64url")}`;
@@ -159,7 +162,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       COUNTY_TOKENS: `${county}=${countyToken}`,
       INGEST_PORT: String(options.ingestPort),
       API_PORT: String(options.apiPort),
-      SITE_ORIGIN: `http://127.0.0.1:${options.sitePort}`,
+      SITE_ORIGIN: siteOrigin,
+      // Links in messages (confirm, unsubscribe) are signed with this key and redeemed by the API behind the site.
+      NOTIFIER_LINK_SECRET: randomBytes(32).toString("base64url"),
       API_STAFF_TOKENS: process.env.API_STAFF_TOKENS ?? `local.staff:state:approver:${staffTokenHash}`,
     };
     const outboxDir = join(dataDir, "outbox", new Date().toISOString().replace(/[:.]/g, "-"));
@@ -167,8 +172,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const simulated = generateCounty({ voters: options.voters, seed: options.seed, county, today });
     const samples = pickSamples(simulated, today);
     const notifierEnv: Record<string, string> = {
-      NOTIFIER_COUNTIES: JSON.stringify(notifierCounty(county, simulated.countyName)),
-      NOTIFIER_LINK_SECRET: randomBytes(32).toString("base64url"),
+      NOTIFIER_COUNTIES: JSON.stringify(notifierCounty(county, simulated.countyName, siteOrigin)),
+      NOTIFIER_LINK_BASE_URL: siteOrigin,
       NOTIFIER_PORT: "0",
       NOTIFIER_OUTBOX_DIR: outboxDir,
       NOTIFIER_EMAIL_PER_SECOND: "0",
@@ -201,11 +206,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (!ingest?.url || !api?.url) throw new Error("ingest or api did not say where it listens");
     print(`services up: ingest ${ingest.url}, api ${api.url}, notifier ${notifier?.url} (logs in .data/logs/)`);
     await subscribeSamples(redisUrl, env.NAMESPACE ?? "", samples);
-    print(`messages to the sample voters go to the outbox: ${outboxDir}`);
+    print(`messages to the sample voters go to the outbox: ${outboxDir} (listed at /outbox/ on the site)`);
 
     print("building the site (skipped when up to date)...");
     await ensureSiteBuilt();
-    const site: RunningServer = await serveSite({ apiUrl: api.url, port: options.sitePort });
+    const site: RunningServer = await serveSite({ apiUrl: api.url, port: sitePort, outboxDir });
     closers.push(() => site.close());
 
     let simulation: Promise<unknown> = Promise.resolve();

@@ -14,12 +14,11 @@ export type BodyResult =
   | { readonly ok: false; readonly problem: BodyProblem };
 
 /**
- * Reads a JSON body, gzip or plain, refusing anything over `maxBytes` both on the wire and once inflated (a small
- * gzip bomb is still refused). The text is returned too, so a body that is not JSON can be dead-lettered whole.
+ * The raw body as it arrives, or undefined once it is past `maxBytes` (declared or counted; reading stops there, so
+ * a client cannot make the server hold more than the limit).
  */
-export async function readJsonBody(c: Context, maxBytes: number): Promise<BodyResult> {
-  const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > maxBytes) return { ok: false, problem: { kind: "too_large", limitBytes: maxBytes } };
+export async function readBodyBytes(c: Context, maxBytes: number): Promise<Buffer | undefined> {
+  if (Number(c.req.header("content-length") ?? "0") > maxBytes) return undefined;
   const reader = c.req.raw.body?.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -30,12 +29,22 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<BodyRe
       received += value.byteLength;
       if (received > maxBytes) {
         await reader.cancel();
-        return { ok: false, problem: { kind: "too_large", limitBytes: maxBytes } };
+        return undefined;
       }
       chunks.push(value);
     }
   }
-  let bytes: Buffer = Buffer.concat(chunks);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a JSON body, gzip or plain, refusing anything over `maxBytes` both on the wire and once inflated (a small
+ * gzip bomb is still refused). The text is returned too, so a body that is not JSON can be dead-lettered whole.
+ */
+export async function readJsonBody(c: Context, maxBytes: number): Promise<BodyResult> {
+  const read = await readBodyBytes(c, maxBytes);
+  if (!read) return { ok: false, problem: { kind: "too_large", limitBytes: maxBytes } };
+  let bytes: Buffer = read;
   const encoding = (c.req.header("content-encoding") ?? "identity").toLowerCase();
   if (encoding === "gzip") {
     try {

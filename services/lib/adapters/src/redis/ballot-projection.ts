@@ -73,14 +73,6 @@ export function trendDeltasOf(before: readonly string[], after: readonly string[
   return deltas;
 }
 
-// KEYS: ballot hash, county counts, in-mail, cure queue, undeliverable.
-// ARGV: expected marker ('' for none), new marker, new status, zip, in-mail score, cure score, undeliverable score,
-// ballot key, corrections so far.
-// Returns { 1 moved | 0 held | -1 conflict, the pending announcement or '' }.
-// The pending announcement (field `n`, `from>to>corrections`) is written in the same step as the counts, so exactly
-// one writer claims each change; it stays until the announcement is published, so a writer that dies in between
-// leaves it for the redelivered event to publish. Two changes before one is published fold into one (from the first
-// `from` to the last `to`).
 /** Lua: the status named by a marker's first part, an index into `ballotStatuses` or (older markers) the name. */
 const statusOfMarkerLua = `
 local statusNames = {${ballotStatuses.map((status) => `'${status}'`).join(", ")}}
@@ -91,41 +83,6 @@ local function statusOfMarker(text)
 end
 `;
 
-export const projectScript = `${statusOfMarkerLua}
-local current = redis.call('HGET', KEYS[1], 'p') or ''
-local moved = 0
-if current ~= ARGV[2] then
-  if current ~= ARGV[1] then return {-1, ''} end
-  local oldStatus = ''
-  if current ~= '' then
-    local sep = string.find(current, '|', 1, true)
-    oldStatus = statusOfMarker(string.sub(current, 1, sep - 1))
-    local oldZip = string.sub(current, sep + 1)
-    redis.call('HINCRBY', KEYS[2], 's:' .. oldStatus, -1)
-    if oldZip ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. oldZip .. ':' .. oldStatus, -1) end
-  end
-  redis.call('HINCRBY', KEYS[2], 's:' .. ARGV[3], 1)
-  if ARGV[4] ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. ARGV[4] .. ':' .. ARGV[3], 1) end
-  redis.call('HSET', KEYS[1], 'p', ARGV[2])
-  if oldStatus ~= ARGV[3] then
-    local from = oldStatus
-    local pending = redis.call('HGET', KEYS[1], 'n')
-    if pending then from = string.sub(pending, 1, string.find(pending, '>', 1, true) - 1) end
-    if from == ARGV[3] and pending then
-      redis.call('HDEL', KEYS[1], 'n')
-    else
-      redis.call('HSET', KEYS[1], 'n', from .. '>' .. ARGV[3] .. '>' .. ARGV[9])
-    end
-  end
-  moved = 1
-end
-local queues = { {KEYS[3], ARGV[5]}, {KEYS[4], ARGV[6]}, {KEYS[5], ARGV[7]} }
-for _, queue in ipairs(queues) do
-  if queue[2] == '' then redis.call('ZREM', queue[1], ARGV[8]) else redis.call('ZADD', queue[1], queue[2], ARGV[8]) end
-end
-return {moved, redis.call('HGET', KEYS[1], 'n') or ''}
-`;
-
 // The state write and the projection in one atomic step, so the counts and queues always match the stored state
 // (no window in which a writer that dies leaves them behind) and a scan costs one script call. Only what changes is
 // sent: the changed fields, and the queues whose score moved (most scans only move a ballot's time in the mail).
@@ -134,6 +91,10 @@ return {moved, redis.call('HGET', KEYS[1], 'n') or ''}
 // queues Q, their Q scores ('' takes the ballot out of that queue), the number of trend deltas T, their T
 // field, delta pairs, then the changed field, value pairs.
 // Returns { 1 written | -1 conflict (nothing written: reload and decide again), the pending announcement or '' }.
+// The pending announcement (field `n`, `from>to>corrections`) is written in the same step as the counts, so exactly
+// one writer claims each change; it stays until the announcement is published, so a writer that dies in between
+// leaves it for the redelivered event to publish. Two changes before one is published fold into one (from the first
+// `from` to the last `to`).
 export const writeAndProjectScript = `${statusOfMarkerLua}
 local stored = redis.call('HMGET', KEYS[1], 'v', 'p')
 local version = stored[1] or '0'
@@ -201,38 +162,6 @@ export function parseAnnouncement(raw: string): PendingAnnouncement | undefined 
   const [from = "", to = "", corrections = "0"] = raw.split(">");
   if (!isBallotStatus(to)) return undefined;
   return { raw, from: isBallotStatus(from) ? from : null, to, corrections: Number(corrections) };
-}
-
-export interface ProjectOutcome {
-  readonly outcome: "moved" | "held" | "conflict";
-  /** A claimed change not yet published, whoever claimed it. */
-  readonly pending: PendingAnnouncement | undefined;
-}
-
-/** The Redis commands for one projection, for the store to run. */
-export function projectionArguments(
-  keys: RedisKeys,
-  ballotKey: string,
-  expectedMarker: string,
-  projection: Projection,
-) {
-  const score = (value: number | undefined) => (value === undefined ? "" : String(value));
-  return [
-    keys.ballot(ballotKey),
-    keys.countyCounts(projection.county),
-    keys.inMail(projection.county),
-    keys.cureQueue(projection.county),
-    keys.undeliverable(projection.county),
-    expectedMarker,
-    projection.marker,
-    projection.status,
-    projection.zip,
-    score(projection.inMailSince),
-    score(projection.cureDeadline),
-    score(projection.undeliverableSince),
-    ballotKey,
-    String(projection.corrections),
-  ];
 }
 
 /**

@@ -7,11 +7,8 @@ import {
   announcedScript,
   type PendingAnnouncement,
   type Projection,
-  type ProjectOutcome,
   parseAnnouncement,
-  projectionArguments,
   projectionOf,
-  projectScript,
   writeAndProjectArguments,
   writeAndProjectScript,
 } from "./ballot-projection.ts";
@@ -68,7 +65,6 @@ export class RedisBallotStore {
     this.#redis = redis;
     this.#keys = keys;
     redis.defineCommand("ballotCompareAndSet", { numberOfKeys: 1, lua: compareAndSetScript });
-    redis.defineCommand("ballotProject", { numberOfKeys: 5, lua: projectScript });
     redis.defineCommand("ballotAnnounced", { numberOfKeys: 1, lua: announcedScript });
     // The number of keys comes first in each call: only the queues that change are sent.
     redis.defineCommand("ballotWriteAndProject", { lua: writeAndProjectScript });
@@ -78,20 +74,6 @@ export class RedisBallotStore {
     const command = (this.#redis as unknown as Record<string, (...args: string[]) => Promise<Reply>>)[name];
     if (!command) throw new Error(`Redis script ${name} is not defined`);
     return (...args) => command.call(this.#redis, ...args);
-  }
-
-  /**
-   * Moves the ballot's contribution to its county's counts and queues from `expectedMarker` to `projection`, with
-   * the marker, atomically, claiming the announcement of a status change in the same step. "conflict" when another
-   * writer moved it first (reload and decide again).
-   */
-  async project(ballotKey: string, expectedMarker: string, projection: Projection): Promise<ProjectOutcome> {
-    const args = projectionArguments(this.#keys, ballotKey, expectedMarker, projection);
-    const [result, pending] = await this.#script<[number, string]>("ballotProject")(...args);
-    return {
-      outcome: result === 1 ? "moved" : result === 0 ? "held" : "conflict",
-      pending: pending ? parseAnnouncement(pending) : undefined,
-    };
   }
 
   /** Marks a claimed announcement as published (unless a newer change has replaced it meanwhile). */

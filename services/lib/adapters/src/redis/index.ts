@@ -2,7 +2,6 @@ export { decodeBallot, encodeBallot } from "./ballot-codec.ts";
 export {
   type PendingAnnouncement,
   type Projection,
-  type ProjectOutcome,
   projectionOf,
 } from "./ballot-projection.ts";
 export { RedisBallotStore, type StoredBallot, type WriteOutcome } from "./ballot-store.ts";

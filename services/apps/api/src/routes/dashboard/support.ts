@@ -129,10 +129,11 @@ export function csvAnswer(
         controller.enqueue(encoder.encode(csvRow(header)));
         return;
       }
+      // Only an empty page ends the list: a page can come back short when ballots left the queue while it was read.
       const rows = await pages(offset, pageRows);
       offset += pageRows;
       if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(csvRow).join("")));
-      if (rows.length < pageRows) controller.close();
+      else controller.close();
     },
   });
   c.header("Content-Type", "text/csv; charset=utf-8");

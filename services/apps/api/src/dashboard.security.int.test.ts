@@ -133,6 +133,24 @@ describe("county A never sees county B", () => {
   });
 });
 
+describe("secrets and privacy", () => {
+  test("no token, hash or voter id reaches the logs or an answer", async ({ ns }) => {
+    await seedCountyBallots(ns, twoCounties);
+    const api = createDashboardApi(ns);
+    const answers: string[] = [];
+    for (const path of everyRoute) {
+      answers.push((await getDashboard(api.app, path, stateApprover)).text);
+      answers.push((await getDashboard(api.app, path, `${stateApprover.token}x`)).text);
+    }
+    const seen = [...api.logLines(), ...answers].join("\n");
+    for (const secret of [stateApprover.token, hashStaffToken(stateApprover.token).toString("hex")]) {
+      expect(seen).not.toContain(secret);
+    }
+    // Voter ids (V-<ballot>) are never in a dashboard answer: ballots are named by their ids only.
+    expect(answers.join("\n")).not.toMatch(/V-[YS]-/);
+  });
+});
+
 describe("roles", () => {
   test.for([
     ["viewer", yoloViewer, { list: 200, csv: 403, audit: 403 }],

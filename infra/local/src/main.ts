@@ -7,7 +7,7 @@ const help = `npm start [-- options]
 
 Starts NATS and Redis (or uses NATS_URL / REDIS_URL), the ingest, tracker, API and notifier services, builds and
 serves the site, and plays a simulated county election through the ingest endpoints. The sample voters are
-subscribed: their emails, texts and calls are written to .data/outbox/<run>/. Ctrl-C stops everything.
+subscribed: their emails, texts and calls are written to .data/outbox/<run>/ (08:00-21:00 county time). Ctrl-C stops everything.
 
 Options:
   --voters N            voters in the simulated county (default 10000)

@@ -29,5 +29,6 @@ describe("the local outbox page", () => {
   it("says where messages will appear while there are none", async () => {
     expect(await readOutbox(join(tmpdir(), "no-such-outbox-folder"))).toEqual([]);
     expect(renderOutboxPage([], "/tmp/outbox")).toContain("No messages yet");
+    expect(renderOutboxPage([], "/tmp/outbox", 12)).toContain("12 held for quiet hours");
   });
 });

@@ -45,7 +45,7 @@ const bodyOf = (message: OutboxMessage): string =>
  * The local outbox as a page: what `npm start` would have sent without provider credentials, newest first, with
  * each message whole. Only the local stack serves it (the messages are synthetic people's); it refreshes itself.
  */
-export function renderOutboxPage(messages: readonly OutboxMessage[], outboxDir: string): string {
+export function renderOutboxPage(messages: readonly OutboxMessage[], outboxDir: string, heldMessages = 0): string {
   const rows = messages
     .map((message) => {
       const [ballot = "", serial = "", milestone = ""] = message.messageId.split(":");
@@ -81,6 +81,7 @@ small { color: #4a4a4a; }
 <p>Messages the notifier would have sent by email, SMS and voice, written to <code>${escapeHtml(outboxDir)}</code>
 because this stack has no provider credentials. Newest first; the page refreshes every 10 seconds.
 ${messages.length === 0 ? "No messages yet: they appear as the simulated election moves the sample voters' ballots." : `${messages.length} shown.`}</p>
+${heldMessages > 0 ? `<p><strong>${heldMessages} held for quiet hours</strong>: outside the voters' contact window (08:00-21:00 in the county) nothing is sent; they go out when it opens, folded into the newest news of each ballot.</p>` : ""}
 <table>
 <thead><tr><th scope="col">Written</th><th scope="col">Channel</th><th scope="col">To</th><th scope="col">Milestone</th><th scope="col">Message</th></tr></thead>
 <tbody>

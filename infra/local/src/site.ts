@@ -49,16 +49,20 @@ export async function ensureSiteBuilt(onLine: (line: string) => void = () => {})
 export function serveSite({
   apiUrl,
   port = 0,
-  outboxDir,
+  outbox,
 }: {
   apiUrl: string;
   port?: number;
-  outboxDir?: string;
+  /** The outbox folder, and how many messages the notifier holds for quiet hours. */
+  outbox?: { readonly dir: string; readonly heldMessages: () => Promise<number> };
 }): Promise<RunningServer> {
   const app = new Hono();
-  if (outboxDir) {
+  if (outbox) {
     app.get("/outbox", (c) => c.redirect("/outbox/", 301));
-    app.get("/outbox/", async (c) => c.html(renderOutboxPage(await readOutbox(outboxDir), outboxDir)));
+    app.get("/outbox/", async (c) => {
+      const [messages, held] = await Promise.all([readOutbox(outbox.dir), outbox.heldMessages().catch(() => 0)]);
+      return c.html(renderOutboxPage(messages, outbox.dir, held));
+    });
   }
   app.all("/v1/*", async (c) => {
     const target = new URL(c.req.path + new URL(c.req.url).search, apiUrl);

@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { connectRedis, RedisSubscriptionStore, type RunningServer } from "@ballot/adapters";
 import { createRedisKeys } from "@ballot/contracts";
-import { canonicalIdentity, languageOrEnglish } from "@ballot/core";
+import { canonicalIdentity, defaultContactWindow, isWithinWindow, languageOrEnglish, wallClockAt } from "@ballot/core";
 import {
   createIngestClient,
   generateCounty,
@@ -47,20 +47,22 @@ export interface RunningStack {
 const usDate = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(8, 10)}-${iso.slice(0, 4)}`;
 
 /**
- * The simulated county's notification settings. The contact window is the whole day: the election runs on a
- * compressed clock, and messages should show up in the outbox while it plays rather than at 08:00 tomorrow.
+ * The simulated county's notification settings, with the default contact window (08:00-21:00 county time): the
+ * election runs on a compressed clock, but voters live on the real one, so at night the messages wait for the
+ * morning (the outbox page says how many are held, and until when).
  */
+export const localCountyTimeZone = "America/Los_Angeles";
 const notifierCounty = (county: string, countyName: string, siteOrigin: string) => ({
   [county]: {
     name: countyName.slice(0, 40),
     smsName: (countyName.split(" County")[0] ?? countyName).slice(0, 14),
     phone: "(555) 555-0100",
-    timeZone: "America/Los_Angeles",
+    timeZone: localCountyTimeZone,
     trackUrl: `${siteOrigin}/`,
     cureFormUrl: `${siteOrigin}/faq/`,
     emailFrom: "ballots@county.example",
     smsFrom: "+15555550100",
-    contactWindow: "00:00-24:00",
+    contactWindow: "08:00-21:00",
     autoEnroll: true,
   },
 });
@@ -207,10 +209,25 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     print(`services up: ingest ${ingest.url}, api ${api.url}, notifier ${notifier?.url} (logs in .data/logs/)`);
     await subscribeSamples(redisUrl, env.NAMESPACE ?? "", samples);
     print(`messages to the sample voters go to the outbox: ${outboxDir} (listed at /outbox/ on the site)`);
+    const countyClock = wallClockAt(Date.now(), localCountyTimeZone);
+    if (!isWithinWindow(countyClock.minute, defaultContactWindow)) {
+      print(
+        `it is night in the county (${localCountyTimeZone}): messages are held until 08:00 there, as voters' would be`,
+      );
+    }
 
     print("building the site (skipped when up to date)...");
     await ensureSiteBuilt();
-    const site: RunningServer = await serveSite({ apiUrl: api.url, port: sitePort, outboxDir });
+    const heldRedis = connectRedis(redisUrl, "stack-outbox-page");
+    closers.push(async () => {
+      heldRedis.disconnect();
+    });
+    const heldKey = createRedisKeys(env.NAMESPACE ?? "").heldQueue();
+    const site: RunningServer = await serveSite({
+      apiUrl: api.url,
+      port: sitePort,
+      outbox: { dir: outboxDir, heldMessages: () => heldRedis.zcard(heldKey) },
+    });
     closers.push(() => site.close());
 
     let simulation: Promise<unknown> = Promise.resolve();

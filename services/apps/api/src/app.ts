@@ -1,5 +1,5 @@
 import { type Redis, type RedisBallotStore, RedisSubscriptionStore, type RequestIdVariables } from "@ballot/adapters";
-import { RedisConfirmationRequests } from "@ballot/adapters/redis/confirmation-requests";
+import { RedisConfirmationRequests, RedisContactChangeNotices } from "@ballot/adapters/redis/confirmation-requests";
 import type { RedisKeys } from "@ballot/contracts";
 import type { Logger } from "@ballot/runtime";
 import { Hono } from "hono";
@@ -78,6 +78,8 @@ export interface ApiDeps {
   readonly subscriptionLimiters: SubscriptionLimiters;
   readonly subscriptions: RedisSubscriptionStore;
   readonly confirmations: RedisConfirmationRequests;
+  /** Previous contacts to tell that alerts now go elsewhere (sent by the notifier). */
+  readonly contactChanges: RedisContactChangeNotices;
   /** Where the links' pages are (`/confirmed/`, `/unsubscribe/`). */
   readonly siteOrigin: string;
   readonly trustedProxyHops: number;
@@ -104,6 +106,7 @@ export function createApiApp(options: ApiOptions) {
     ),
     subscriptions: new RedisSubscriptionStore(options.redis, options.keys),
     confirmations: new RedisConfirmationRequests(options.redis, options.keys),
+    contactChanges: new RedisContactChangeNotices(options.redis, options.keys),
     siteOrigin: options.siteOrigin,
     trustedProxyHops: options.trustedProxyHops ?? 0,
     metrics: options.metrics ?? createApiMetrics(),

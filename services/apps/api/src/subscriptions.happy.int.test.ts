@@ -1,6 +1,6 @@
 import { RedisNotificationLog, RedisSubscriptionStore } from "@ballot/adapters";
 import { signLinkToken } from "@ballot/adapters/notifications";
-import { RedisConfirmationRequests } from "@ballot/adapters/redis/confirmation-requests";
+import { RedisConfirmationRequests, RedisContactChangeNotices } from "@ballot/adapters/redis/confirmation-requests";
 import { describe, expect, type TestNamespace, test } from "@ballot/testing";
 import type { ApiOptions } from "./app.ts";
 import {
@@ -150,6 +150,13 @@ describe("signing up for alerts with the lookup's token", () => {
     expect(await store.voterOfPhone("+15305550144")).toBe(ana.voterId);
     expect(await store.voterOfPhone("+19165550123")).toBeUndefined();
     expect(await queued(ns)).toContain(`${ana.voterId}|sms`);
+    // The confirmed number it replaced is told, once; the email that was never confirmed is not.
+    const notices = await new RedisContactChangeNotices(ns.redis, ns.keys).due(Date.now() + 86_400_000);
+    expect(notices.map((entry) => entry.notice)).toEqual([
+      expect.objectContaining({ voterId: ana.voterId, channel: "sms", address: "+19165550123" }),
+    ]);
+    await callSubscriptions(app, "PUT", token, { body: { channels: { email: { address: "ana.new@example.org" } } } });
+    expect(await new RedisContactChangeNotices(ns.redis, ns.keys).due(Date.now() + 86_400_000)).toHaveLength(1);
   });
 
   test("unsubscribing from one channel, then from all; signing up again starts over at pending", async ({ ns }) => {

@@ -1,5 +1,13 @@
 import { phoneHashOf } from "@ballot/adapters";
-import { type ChannelSubscription, isWithinWindow, nextSendTimeMs, type Subscription, wallClockAt } from "@ballot/core";
+import { RedisContactChangeNotices } from "@ballot/adapters/redis/confirmation-requests";
+import {
+  type ChannelSubscription,
+  isWithinWindow,
+  languageOrEnglish,
+  nextSendTimeMs,
+  type Subscription,
+  wallClockAt,
+} from "@ballot/core";
 import { isTransientError, type Logger } from "@ballot/runtime";
 import { deliverMessage, linkOf } from "./deliver.ts";
 import type { NotifierDeps } from "./deps.ts";
@@ -84,6 +92,55 @@ export async function sendQueuedConfirmations(deps: NotifierDeps, log: Logger, l
     } catch (error) {
       if (!isTransientError(error)) throw error;
       log.warn({ err: error, voterId, channel }, "confirmation request not sent yet; will retry");
+    }
+  }
+  return sent;
+}
+
+/**
+ * Tells previous contacts that a voter's alerts now go elsewhere (`contact-changed-queue`, recorded by the API when a
+ * confirmed email or phone is replaced), in the voter's language, inside the county's contact window; a notice is
+ * removed once sent (or refused for good), so the old address is not kept. Returns how many went out.
+ */
+export async function sendQueuedContactChangeNotices(deps: NotifierDeps, log: Logger, limit = 256): Promise<number> {
+  const queue = new RedisContactChangeNotices(deps.redis, deps.keys);
+  let sent = 0;
+  for (const { member, notice } of await queue.due(deps.now(), limit)) {
+    const county = await deps.redis.hget(deps.keys.voter(notice.voterId), "county");
+    const settings = deps.countySettingsOf(county ?? undefined);
+    if (!settings) {
+      log.warn(
+        { voterId: notice.voterId, channel: notice.channel },
+        "no county settings for a contact notice; dropping it",
+      );
+      await queue.done(member);
+      continue;
+    }
+    if (!isWithinWindow(wallClockAt(deps.now(), settings.timeZone).minute, settings.contactWindow)) {
+      await queue.postpone(member, nextSendTimeMs(deps.now(), settings.timeZone, settings.contactWindow));
+      continue;
+    }
+    try {
+      const outcome = await deliverMessage(
+        deps,
+        {
+          messageId: `contact-changed:${notice.voterId}:${notice.channel}:${phoneHashOf(notice.address).slice(0, 12)}:${notice.changedAtMs}`,
+          voterId: notice.voterId,
+          county: settings.county,
+          channel: notice.channel,
+          address: notice.address,
+          language: languageOrEnglish(notice.language),
+          templateId: "contact_changed",
+          variables: { countyName: settings.name, smsName: settings.smsName, countyPhone: settings.phone },
+          toFormerContact: true,
+        },
+        log,
+      );
+      if (outcome === "sent") sent += 1;
+      await queue.done(member);
+    } catch (error) {
+      if (!isTransientError(error)) throw error;
+      log.warn({ err: error, voterId: notice.voterId }, "contact notice not sent yet; will retry");
     }
   }
   return sent;

@@ -48,6 +48,11 @@ export interface Sendable {
   readonly language: Language;
   readonly templateId: TemplateId;
   readonly variables: Readonly<Record<string, string>>;
+  /**
+   * A one-off notice to an address that is no longer subscribed (a previous contact): no unsubscribe link, which
+   * would act on the voter's current subscription.
+   */
+  readonly toFormerContact?: true;
 }
 
 function outgoingOf(
@@ -113,7 +118,9 @@ export async function deliverMessage(deps: NotifierDeps, message: Sendable, log:
     return "dead_lettered";
   }
   const unsubscribeUrl =
-    message.channel === "email" ? linkOf(deps, "unsubscribe", message.voterId, message.channel) : undefined;
+    message.channel === "email" && !message.toFormerContact
+      ? linkOf(deps, "unsubscribe", message.voterId, message.channel)
+      : undefined;
   const rendered = renderMessage(message.templateId, message.channel, message.language, {
     ...message.variables,
     ...(unsubscribeUrl ? { unsubscribeUrl } : {}),

@@ -1,5 +1,6 @@
 import { RedisNotificationLog, RedisSubscriptionStore } from "@ballot/adapters";
 import { signLinkToken, signSvixPayload } from "@ballot/adapters/notifications";
+import { RedisContactChangeNotices } from "@ballot/adapters/redis/confirmation-requests";
 import { describe, expect, fakeTwilioAuthToken, signTwilioWebhook, test, waitFor } from "@ballot/testing";
 import {
   isNotifierDrained,
@@ -262,6 +263,43 @@ describe("notifier: consent", () => {
       await waitFor("the morning's confirmation email", () => harness.resend.messages.length === 1);
       expect(String(harness.resend.messages[0]?.body.text)).toContain("/v1/notify/confirm?token=");
       expect(harness.twilio.messages).toHaveLength(1);
+    } finally {
+      await harness.stop();
+    }
+  });
+
+  test("a replaced contact is told once, in the voter's language, with no unsubscribe link, and then forgotten", async ({
+    ns,
+  }) => {
+    const nowMs = Date.parse("2026-10-10T19:00:00Z"); // noon in Los Angeles
+    const harness = await startHarness(ns, {
+      now: () => nowMs,
+      counties: { "06999": { ...sampleCounties["06999"], contactWindow: "08:00-21:00" } },
+    });
+    try {
+      await ns.redis.hset(ns.keys.voter("V1"), "county", "06999");
+      const notices = new RedisContactChangeNotices(ns.redis, ns.keys);
+      const notice = { voterId: "V1", address: "old@example.org", language: "es", changedAtMs: nowMs } as const;
+      await notices.record({ ...notice, channel: "email" });
+      await notices.record({ ...notice, channel: "sms", address: phone });
+      await waitFor("both notices", () => harness.resend.messages.length === 1 && harness.twilio.messages.length === 1);
+      await waitFor("the queue to be empty", async () => (await ns.redis.zcard(ns.keys.contactChangeNotices())) === 0);
+      const email = harness.resend.messages[0]?.body as {
+        to: string | string[];
+        text: string;
+        headers?: Record<string, string>;
+      };
+      expect([email.to].flat()).toEqual(["old@example.org"]);
+      expect(email.headers?.["List-Unsubscribe"]).toBeUndefined();
+      expect(email.text).not.toContain("/v1/notify/unsubscribe");
+      expect(harness.twilio.messages[0]?.body.To).toBe(phone);
+      // Recorded again (a retried save): the same notice is not sent twice.
+      await notices.record({ ...notice, channel: "email" });
+      await waitFor(
+        "the queue to be empty again",
+        async () => (await ns.redis.zcard(ns.keys.contactChangeNotices())) === 0,
+      );
+      expect(harness.resend.messages).toHaveLength(1);
     } finally {
       await harness.stop();
     }

@@ -1,5 +1,5 @@
 import { isTransientError, type Logger } from "@ballot/runtime";
-import { sendQueuedConfirmations } from "./confirmations.ts";
+import { sendQueuedConfirmations, sendQueuedContactChangeNotices } from "./confirmations.ts";
 import { deliverMessage, sendableOf } from "./deliver.ts";
 import type { NotifierDeps } from "./deps.ts";
 
@@ -46,6 +46,8 @@ export function startReleaseLoop(deps: NotifierDeps, log: Logger, intervalMs: nu
         if (released > 0) log.info({ released }, "held messages released");
         const confirmations = await sendQueuedConfirmations(deps, log);
         if (confirmations > 0) log.info({ confirmations }, "confirmation requests sent");
+        const contactNotices = await sendQueuedContactChangeNotices(deps, log);
+        if (contactNotices > 0) log.info({ contactNotices }, "previous contacts told of a change");
       })
       .catch((error: unknown) => log.error({ err: error }, "release of held messages failed; retrying next tick"))
       .finally(() => {

@@ -91,6 +91,12 @@ export function createRedisKeys(namespace = "") {
       `${prefix}provider-message:{${provider}:${providerMessageId}}`,
     /** Sorted set: messages held for quiet hours, member `<ballotKey>|<messageId>`, scored by release time (ms). */
     heldQueue: () => `${prefix}held-queue`,
+    /**
+     * Sorted set: notices to a voter's previous contact that alerts now go elsewhere, member JSON (voter id, channel,
+     * the old address, language, when), scored by when it is due (ms). Removed once sent: the old address is kept no
+     * longer than that.
+     */
+    contactChangeNotices: () => `${prefix}contact-changed-queue`,
     /** Hash: the held messages of one ballot, message id -> the planned message (JSON), for folding. */
     heldOfBallot: (ballotKey: string) => `${prefix}held:{${ballotKey}}`,
     /** String with expiry: a one-time link token that has been used. */

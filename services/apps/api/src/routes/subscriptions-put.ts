@@ -88,8 +88,11 @@ export function registerSubscriptionsPut(app: Hono<ApiEnvContext>, deps: ApiDeps
         return apiError(c, "UNAVAILABLE", "your alerts were changing at the same time; try again");
       }
     }
-    const { toConfirm } = planned;
-    await Promise.all(toConfirm.map((channel) => deps.confirmations.request(voterId, channel, nowMs)));
+    const { toConfirm, formerContacts } = planned;
+    await Promise.all([
+      ...toConfirm.map((channel) => deps.confirmations.request(voterId, channel, nowMs)),
+      ...formerContacts.map((former) => deps.contactChanges.record({ voterId, ...former, changedAtMs: nowMs })),
+    ]);
     deps.log.info(
       { requestId: c.get("requestId"), voterId, channels: Object.keys(request.channels), toConfirm },
       "subscription saved",
@@ -101,7 +104,14 @@ export function registerSubscriptionsPut(app: Hono<ApiEnvContext>, deps: ApiDeps
 const maxSaveAttempts = 3;
 
 type PutRequest = z.infer<typeof putSchema>;
-type PlannedChange = { readonly ok: true; readonly next: Subscription; readonly toConfirm: readonly Channel[] };
+/** A confirmed email or phone the change replaced: it is told that alerts now go elsewhere. */
+type FormerContact = { readonly channel: "email" | "sms"; readonly address: string; readonly language: string };
+type PlannedChange = {
+  readonly ok: true;
+  readonly next: Subscription;
+  readonly toConfirm: readonly Channel[];
+  readonly formerContacts: readonly FormerContact[];
+};
 
 /** The subscription a PUT makes of the stored one, and the channels that now wait for their confirmation. */
 function planChange(
@@ -118,6 +128,7 @@ function planChange(
     channels: [],
   };
   const toConfirm: Channel[] = [];
+  const formerContacts: FormerContact[] = [];
   for (const channel of channels) {
     const given = request.channels[channel];
     if (!given) continue;
@@ -129,7 +140,12 @@ function planChange(
       if (!address) return { ok: false, field, message: addressHint[channel] };
     }
     if (!address) return { ok: false, field, message: addressHint[channel] };
-    next = changeContact(next, channel, address, nowMs).subscription;
+    const change = changeContact(next, channel, address, nowMs);
+    next = change.subscription;
+    // Only an address that confirmed it was the voter's is told (never a stranger's), and voice has no notice.
+    if (change.previousAddress && current?.consent === "confirmed" && channel !== "voice") {
+      formerContacts.push({ channel, address: change.previousAddress, language: current.language ?? next.language });
+    }
     const entry = next.channels.find((candidate) => candidate.channel === channel) as ChannelSubscription;
     // Signing up again after an unsubscribe or a STOP is a new consent: it is confirmed like a new address.
     if (entry.consent === "opted_out") {
@@ -151,7 +167,7 @@ function planChange(
     // `updatedAtMs` stays: it dates the consent episode, which the notifier's confirmation requests are keyed on.
     next = { ...next, channels: next.channels.map((entry) => ({ ...entry, window: chosen })) };
   }
-  return { ok: true, next, toConfirm };
+  return { ok: true, next, toConfirm, formerContacts };
 }
 
 function replaceChannel(subscription: Subscription, entry: ChannelSubscription): Subscription {

@@ -58,3 +58,69 @@ export class RedisConfirmationRequests {
     await this.#redis.zrem(this.#keys.confirmationRequests(), memberOf(voterId, channel));
   }
 }
+
+/** A voter's previous contact, to be told that alerts now go to a new one (DESIGN.md, Notifications). */
+export interface ContactChangeNotice {
+  readonly voterId: string;
+  readonly channel: "email" | "sms";
+  /** The address alerts went to before. */
+  readonly address: string;
+  readonly language: string;
+  readonly changedAtMs: number;
+}
+
+/**
+ * Notices to previous contacts: the API records one when a voter replaces a confirmed email or phone, the notifier
+ * sends it (inside the contact window) and removes it, so the old address is not kept after that.
+ */
+export class RedisContactChangeNotices {
+  readonly #redis: Redis;
+  readonly #keys: RedisKeys;
+  constructor(redis: Redis, keys: RedisKeys) {
+    this.#redis = redis;
+    this.#keys = keys;
+  }
+
+  async record(notice: ContactChangeNotice): Promise<void> {
+    const member = JSON.stringify([
+      notice.voterId,
+      notice.channel,
+      notice.address,
+      notice.language,
+      notice.changedAtMs,
+    ]);
+    await this.#redis.zadd(this.#keys.contactChangeNotices(), "NX", notice.changedAtMs, member);
+  }
+
+  /** The notices due by `nowMs`, oldest first, each with the member to pass back to `done` or `postpone`. */
+  async due(nowMs: number, limit = 100): Promise<{ member: string; notice: ContactChangeNotice }[]> {
+    const members = await this.#redis.zrangebyscore(
+      this.#keys.contactChangeNotices(),
+      "-inf",
+      nowMs,
+      "LIMIT",
+      0,
+      limit,
+    );
+    const found: { member: string; notice: ContactChangeNotice }[] = [];
+    for (const member of members) {
+      const [voterId, channel, address, language, changedAtMs] = JSON.parse(member) as [
+        string,
+        "email" | "sms",
+        string,
+        string,
+        number,
+      ];
+      found.push({ member, notice: { voterId, channel, address, language, changedAtMs } });
+    }
+    return found;
+  }
+
+  async postpone(member: string, untilMs: number): Promise<void> {
+    await this.#redis.zadd(this.#keys.contactChangeNotices(), "XX", untilMs, member);
+  }
+
+  async done(member: string): Promise<void> {
+    await this.#redis.zrem(this.#keys.contactChangeNotices(), member);
+  }
+}

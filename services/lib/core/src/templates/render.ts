@@ -8,6 +8,9 @@ import { languagePacks } from "./languages/index.ts";
 import { countSmsSegments, type SmsEncoding } from "./sms-segments.ts";
 import { sayVoices } from "./voices.ts";
 
+/** Sent to an address that no longer gets alerts (the voter moved them): there is nothing for it to unsubscribe. */
+const sentToFormerContact: ReadonlySet<string> = new Set(["contact_changed"]);
+
 export type TemplateId = NoticeTemplateId | ServiceTemplateId;
 
 export type RenderedMessage =
@@ -141,7 +144,7 @@ export function renderMessage(
         text.body,
         ...(lineName ? [pack.frame[lineName]] : []),
         pack.frame.helpLine,
-        pack.frame.unsubscribeLine,
+        ...(sentToFormerContact.has(id) ? [] : [pack.frame.unsubscribeLine]),
       ];
       const filled = paragraphs.map((paragraph) => fill(paragraph, values, missing));
       const subject = fill(text.subject, values, missing);

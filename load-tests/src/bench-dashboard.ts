@@ -10,16 +10,16 @@
 // ceiling of this machine for "HTTP + read the counters", printed beside the summary's figures with their ratio.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { connectRedis, projectionOf, type Redis, type RunningServer, serveHttp } from "@ballot/adapters";
+import { connectRedis, projectionOf, type Redis } from "@ballot/adapters";
 import { hashStaffToken } from "@ballot/api/staff-auth";
 import { createRedisKeys, type RedisKeys } from "@ballot/contracts";
 import { applyEvidence, type BallotEvidence, type BallotState, emptyBallotState } from "@ballot/core";
 import { type ServiceProcess, startRedisServer, startService } from "@ballot/local-stack";
 import { services } from "@ballot/local-stack/paths";
-import { announceReady, createLogger } from "@ballot/runtime";
+import { createLogger } from "@ballot/runtime";
 import autocannon from "autocannon";
 import { Hono } from "hono";
-import { createStartedList, formatCount, positiveOption, round, say } from "./bench-support.ts";
+import { createStartedList, formatCount, positiveOption, round, say, serveBareCeiling } from "./bench-support.ts";
 
 const namespace = "bench";
 const county = "06037";
@@ -220,14 +220,7 @@ async function serveBare(redisUrl: string): Promise<void> {
   const redis = connectRedis(redisUrl, "bare");
   const app = new Hono();
   app.get(summaryPath, async (c) => c.json(await redis.hgetall(keys.countyCounts(county))));
-  const server: RunningServer = await serveHttp(app, { port: 0 });
-  process.once("SIGTERM", () => {
-    void server.close().then(() => {
-      redis.disconnect();
-      process.exit(0);
-    });
-  });
-  announceReady(log, { url: server.url }, "bare listening");
+  await serveBareCeiling(app, redis, log);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,14 +11,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  connectRedis,
-  createIdentityHasher,
-  encodeBallot,
-  type Redis,
-  type RunningServer,
-  serveHttp,
-} from "@ballot/adapters";
+import { connectRedis, createIdentityHasher, encodeBallot, type Redis } from "@ballot/adapters";
 import { defaultLookupRateLimits } from "@ballot/api/rate-limits";
 import { ballotKeyOf, createRedisKeys, type RedisKeys } from "@ballot/contracts";
 import {
@@ -30,9 +23,10 @@ import {
 } from "@ballot/core";
 import { type LocalServer, type ServiceProcess, startRedisServer, startService } from "@ballot/local-stack";
 import { services } from "@ballot/local-stack/paths";
-import { announceReady, createLogger } from "@ballot/runtime";
+import { createLogger } from "@ballot/runtime";
 import autocannon from "autocannon";
 import { Hono } from "hono";
+import { serveBareCeiling } from "./bench-support.ts";
 
 const identityHashKey = "bench-identity-hash-key-0123456789abcdef";
 const tokenKey = "bench-token-key-0123456789abcdef-0123456789";
@@ -337,14 +331,7 @@ async function serveBare(redisUrl: string, voterCount: number): Promise<void> {
     const ballot = await redis.hgetall(keys.ballot(ballotKeyAt(((next * 2_654_435_761) >>> 0) % voterCount)));
     return c.json(ballot);
   });
-  const server: RunningServer = await serveHttp(app, { port: 0 });
-  process.once("SIGTERM", () => {
-    void server.close().then(() => {
-      redis.disconnect();
-      process.exit(0);
-    });
-  });
-  announceReady(log, { url: server.url }, "bare listening");
+  await serveBareCeiling(app, redis, log);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 // What the Node benchmark runners share: output helpers, the generated IV-MTR push events, process memory, and the
 // list of what a run started so that every exit path stops it.
 import { readFile } from "node:fs/promises";
+import { type Redis, serveHttp } from "@ballot/adapters";
+import { announceReady, type Logger } from "@ballot/runtime";
+import type { Hono } from "hono";
 
 export const say = (line: string) => process.stderr.write(`${line}\n`);
 export const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -110,4 +113,19 @@ export function createStartedList() {
     },
     stopAll,
   };
+}
+
+/**
+ * Serves a benchmark's bare ceiling endpoint (Hono and one Redis read) as a child process: says where it listens the
+ * way the services do, and leaves on SIGTERM once its connections are closed.
+ */
+export async function serveBareCeiling(app: Hono, redis: Redis, log: Logger): Promise<void> {
+  const server = await serveHttp(app, { port: 0 });
+  process.once("SIGTERM", () => {
+    void server.close().then(() => {
+      redis.disconnect();
+      process.exit(0);
+    });
+  });
+  announceReady(log, { url: server.url }, "bare listening");
 }

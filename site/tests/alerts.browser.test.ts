@@ -1,45 +1,23 @@
-import { startStack } from "@ballot/local-stack/stack";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { fill, languages } from "../src/i18n/index.ts";
-import { launchChromium, screenshotPath, seriousAccessibilityViolations } from "./browser.ts";
+import { screenshotPath, seriousAccessibilityViolations, usDate, withStackAndBrowser } from "./browser.ts";
 
 // The whole voter journey against the real stack (API, Redis, NATS): look up, sign up, change, unsubscribe.
-let stack: Awaited<ReturnType<typeof startStack>>;
-let browser: Browser;
+const running = withStackAndBrowser({ voters: 200, seed: 23 });
 
-beforeAll(async () => {
-  stack = await startStack({
-    voters: 200,
-    daysPerMinute: 600,
-    seed: 23,
-    apiPort: 0,
-    ingestPort: 0,
-    sitePort: 0,
-    simulate: true,
-    print: () => {},
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const usDate = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(8, 10)}-${iso.slice(0, 4)}`;
 const en = languages.en.strings;
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
 function sample(index: number) {
-  const voter = stack.samples[index] ?? stack.samples[0];
+  const voter = running.stack.samples[index] ?? running.stack.samples[0];
   if (!voter) throw new Error("the stack printed no sample voter");
   return voter;
 }
 
 async function lookUp(page: Page, index: number, path = "/"): Promise<void> {
   const voter = sample(index);
-  await page.goto(`${stack.siteUrl}${path}`);
+  await page.goto(`${running.stack.siteUrl}${path}`);
   await page.fill("#firstName", voter.firstName);
   await page.fill("#lastName", voter.lastName);
   await page.fill("#dateOfBirth", usDate(voter.dateOfBirth));
@@ -56,20 +34,22 @@ async function apiView(
   page: Page,
 ): Promise<{ language: string; contactWindow: string | null; channels: { channel: string; consent: string }[] }> {
   const token = await page.evaluate(() => sessionStorage.getItem("ballot.voterToken"));
-  const response = await fetch(`${stack.apiUrl}/v1/subscriptions`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${running.stack.apiUrl}/v1/subscriptions`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as Awaited<ReturnType<typeof apiView>>;
 }
 
 describe("alerts", () => {
   it("a voter looks up, signs up by email and SMS, sees them pending, changes hours and language, unsubscribes", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const page = await running.browser.newPage({ viewport: { width: 360, height: 900 } });
     await lookUp(page, 1);
     const token = await page.evaluate(() => sessionStorage.getItem("ballot.voterToken"));
     expect(token).toMatch(/^v1\./);
     expect(await page.locator("#get-alerts").textContent()).toBe(en.alerts.resultLink);
     await page.click("#get-alerts");
-    await page.waitForURL(`${stack.siteUrl}/alerts/`);
+    await page.waitForURL(`${running.stack.siteUrl}/alerts/`);
     await page.locator("#alerts").waitFor({ state: "visible" });
 
     // A new email address and a new mobile number: both must be confirmed.
@@ -127,7 +107,7 @@ describe("alerts", () => {
   });
 
   it("ties each problem to its field, and the API's refusal of a number to the number", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const page = await running.browser.newPage({ viewport: { width: 360, height: 900 } });
     await lookUp(page, 2);
     await page.click("#get-alerts");
     await page.locator("#alerts").waitFor({ state: "visible" });
@@ -156,15 +136,15 @@ describe("alerts", () => {
   });
 
   it("the email's unsubscribe link: the token leaves the address bar, the button posts it and says the outcome", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const page = await running.browser.newPage({ viewport: { width: 360, height: 900 } });
     const posted: string[] = [];
     await page.route("**/v1/notify/unsubscribe", async (route) => {
       posted.push(route.request().postData() ?? "");
       await route.fulfill({ status: 200, contentType: "text/plain", body: "unsubscribed" });
     });
-    await page.goto(`${stack.siteUrl}/vi/unsubscribe/#token=v1.abc.def`);
+    await page.goto(`${running.stack.siteUrl}/vi/unsubscribe/#token=v1.abc.def`);
     await page.locator("#unsubscribe button").waitFor({ state: "visible" });
-    expect(page.url()).toBe(`${stack.siteUrl}/vi/unsubscribe/`);
+    expect(page.url()).toBe(`${running.stack.siteUrl}/vi/unsubscribe/`);
     await page.focus("#unsubscribe button");
     await page.keyboard.press("Enter");
     await expect
@@ -177,8 +157,8 @@ describe("alerts", () => {
   });
 
   it("without a lookup in this tab the page says to look up first, in the page's language", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
-    await page.goto(`${stack.siteUrl}/ko/alerts/`);
+    const page = await running.browser.newPage({ viewport: { width: 360, height: 900 } });
+    await page.goto(`${running.stack.siteUrl}/ko/alerts/`);
     await page.locator("#no-token").waitFor({ state: "visible" });
     expect(await page.locator("#no-token p").first().textContent()).toBe(languages.ko.strings.alerts.noToken);
     expect(await page.isVisible("#alerts")).toBe(false);

@@ -2,8 +2,10 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { findBinary } from "@ballot/local-stack";
 import { dataDir } from "@ballot/local-stack/paths";
+import { type RunningStack, startStack } from "@ballot/local-stack/stack";
 import axe from "axe-core";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Debian's Chromium, headless, with the flags this closed network needs (no background connections). */
 export function launchChromium(): Promise<Browser> {
@@ -54,3 +56,40 @@ export function screenshotPath(name: string): string {
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   return join(dir, `${name}.png`);
 }
+
+/**
+ * The real stack (NATS, Redis, every service, the built site, a small simulated election) and a browser for one
+ * test file: started before its tests, stopped after them. `beforeStart` sets what the stack should read (the
+ * environment), `afterStop` clears it.
+ */
+export function withStackAndBrowser(options: {
+  readonly voters: number;
+  readonly seed: number;
+  readonly beforeStart?: () => void;
+  readonly afterStop?: () => void;
+}): { stack: RunningStack; browser: Browser } {
+  const running = {} as { stack: RunningStack; browser: Browser };
+  beforeAll(async () => {
+    options.beforeStart?.();
+    running.stack = await startStack({
+      voters: options.voters,
+      daysPerMinute: 600,
+      seed: options.seed,
+      apiPort: 0,
+      ingestPort: 0,
+      sitePort: 0,
+      simulate: true,
+      print: () => {},
+    });
+    running.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    options.afterStop?.();
+    await running.browser?.close();
+    await running.stack?.stop();
+  });
+  return running;
+}
+
+/** YYYY-MM-DD as the lookup form asks for it, MM-DD-YYYY. */
+export const usDate = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(8, 10)}-${iso.slice(0, 4)}`;

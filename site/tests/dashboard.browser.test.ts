@@ -1,12 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { startStack } from "@ballot/local-stack/stack";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, screenshotPath, seriousAccessibilityViolations } from "./browser.ts";
-
-let stack: Awaited<ReturnType<typeof startStack>>;
-let browser: Browser;
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshotPath, seriousAccessibilityViolations, withStackAndBrowser } from "./browser.ts";
 
 const newToken = () => `st_${randomBytes(24).toString("base64url")}`;
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -14,32 +10,22 @@ const hashOf = (token: string) => createHash("sha256").update(token).digest("hex
 const approverToken = newToken();
 const otherCountyViewerToken = newToken();
 
-beforeAll(async () => {
-  process.env.API_STAFF_TOKENS = [
-    `test.approver:state:approver:${hashOf(approverToken)}`,
-    `test.other-county:06001:viewer:${hashOf(otherCountyViewerToken)}`,
-  ].join(",");
-  stack = await startStack({
-    voters: 300,
-    daysPerMinute: 600,
-    seed: 12,
-    apiPort: 0,
-    ingestPort: 0,
-    sitePort: 0,
-    simulate: true,
-    print: () => {},
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  delete process.env.API_STAFF_TOKENS;
-  await browser?.close();
-  await stack?.stop();
+const running = withStackAndBrowser({
+  voters: 300,
+  seed: 12,
+  beforeStart: () => {
+    process.env.API_STAFF_TOKENS = [
+      `test.approver:state:approver:${hashOf(approverToken)}`,
+      `test.other-county:06001:viewer:${hashOf(otherCountyViewerToken)}`,
+    ].join(",");
+  },
+  afterStop: () => {
+    delete process.env.API_STAFF_TOKENS;
+  },
 });
 
 async function signIn(page: Page, token: string): Promise<void> {
-  await page.goto(`${stack.siteUrl}/dashboard/`);
+  await page.goto(`${running.stack.siteUrl}/dashboard/`);
   await page.fill("#token", token);
   await page.keyboard.press("Enter");
 }
@@ -56,8 +42,8 @@ const figure = (page: Page, label: string) =>
 
 describe("officials' dashboard page", () => {
   it("refuses a wrong token, saying so next to the field", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${stack.siteUrl}/dashboard/`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.stack.siteUrl}/dashboard/`);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await signIn(page, "not-a-real-token");
     await expect.poll(() => page.textContent("#token-error")).toContain("not accepted");
@@ -68,7 +54,7 @@ describe("officials' dashboard page", () => {
   });
 
   it.each([360, 1280])("shows the county's figures and charts, live, axe-clean, at %i px", async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await running.browser.newPage({ viewport: { width, height: 900 } });
     await signIn(page, approverToken);
     await expect.poll(() => page.textContent("#who")).toContain("test.approver");
     expect(page.url()).not.toContain(approverToken);
@@ -93,7 +79,7 @@ describe("officials' dashboard page", () => {
   });
 
   it("downloads a list as CSV with ballot ids and dates, nothing about voters", async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
+    const page = await running.browser.newPage({ acceptDownloads: true });
     await signIn(page, approverToken);
     await expect.poll(() => figure(page, "Ballots"), { timeout: 30_000 }).toBeGreaterThan(0);
     const [download] = await Promise.all([
@@ -103,7 +89,7 @@ describe("officials' dashboard page", () => {
     expect(download.suggestedFilename()).toMatch(/^06999-cure-queue-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = await readFile((await download.path()) as string, "utf8");
     expect(text.split("\r\n")[0]).toBe("ballotId,ballotKey,status,statusAt,zip,reasonCode,cureDeadline,cureDeadlineAt");
-    for (const voter of stack.samples) {
+    for (const voter of running.stack.samples) {
       expect(text).not.toContain(voter.voterId);
       expect(text).not.toContain(voter.lastName);
     }
@@ -111,7 +97,7 @@ describe("officials' dashboard page", () => {
   });
 
   it("a county token sees only its own county, and a viewer cannot download", async () => {
-    const page = await browser.newPage();
+    const page = await running.browser.newPage();
     await signIn(page, otherCountyViewerToken);
     await expect.poll(() => page.textContent("#who")).toContain("county 06001");
     expect(await page.$$eval("#county option", (options) => options.map((option) => option.textContent))).toEqual([

@@ -1,36 +1,14 @@
-import { startStack } from "@ballot/local-stack/stack";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { languages } from "../src/i18n/index.ts";
-import { launchChromium, screenshotPath, seriousAccessibilityViolations } from "./browser.ts";
+import { screenshotPath, seriousAccessibilityViolations, usDate, withStackAndBrowser } from "./browser.ts";
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-let browser: Browser;
+const running = withStackAndBrowser({ voters: 300, seed: 11 });
 
-beforeAll(async () => {
-  stack = await startStack({
-    voters: 300,
-    daysPerMinute: 600,
-    seed: 11,
-    apiPort: 0,
-    ingestPort: 0,
-    sitePort: 0,
-    simulate: true,
-    print: () => {},
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const usDate = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(8, 10)}-${iso.slice(0, 4)}`;
 const en = languages.en.strings.ui;
 
 function sample(index: number) {
-  const voter = stack.samples[index] ?? stack.samples[0];
+  const voter = running.stack.samples[index] ?? running.stack.samples[0];
   if (!voter) throw new Error("the stack printed no sample voter");
   return voter;
 }
@@ -63,8 +41,8 @@ async function fieldError(page: Page, field: string): Promise<{ invalid: string 
 describe("lookup page", () => {
   it.each([360, 1280])("finds a sample voter's ballot by keyboard alone at %i px wide", async (width) => {
     const voter = sample(0);
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(`${stack.siteUrl}/`);
+    const page = await running.browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${running.stack.siteUrl}/`);
     await page.screenshot({ path: screenshotPath(`lookup-${width}`), fullPage: true });
     // The skip link comes first, then the intro's FAQ link, then the form in visual order.
     await page.keyboard.press("Tab");
@@ -97,8 +75,8 @@ describe("lookup page", () => {
 
   it("shows the status in the page's language", async () => {
     const voter = sample(2);
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
-    await page.goto(`${stack.siteUrl}/es/`);
+    const page = await running.browser.newPage({ viewport: { width: 360, height: 900 } });
+    await page.goto(`${running.stack.siteUrl}/es/`);
     await fillForm(page, { ...voter, dateOfBirth: usDate(voter.dateOfBirth) });
     await page.locator("#result .status").first().waitFor({ timeout: 20_000 });
     const labels = Object.values(languages.es.strings.ui.statuses).map((status) => status.label);
@@ -109,8 +87,8 @@ describe("lookup page", () => {
   });
 
   it("lists empty fields in a focused summary and ties each message to its field", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
-    await page.goto(`${stack.siteUrl}/`);
+    const page = await running.browser.newPage({ viewport: { width: 360, height: 900 } });
+    await page.goto(`${running.stack.siteUrl}/`);
     await page.click("button[type=submit]");
     await expect.poll(() => activeId(page)).toBe("error-summary");
     expect(await page.locator("#error-list li").count()).toBe(4);
@@ -131,8 +109,8 @@ describe("lookup page", () => {
   });
 
   it("ties the API's VALIDATION_FAILED to the field it names and says how to write it", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.stack.siteUrl}/`);
     // Right shape, so the page sends it; no such day, so the API refuses it.
     await fillForm(page, { firstName: "Ana", lastName: "Lee", dateOfBirth: "02-30-1980", zip: "95616" });
     await expect.poll(() => page.locator("#dateOfBirth-error").textContent()).toContain("MM-DD-YYYY");
@@ -148,8 +126,8 @@ describe("lookup page", () => {
   });
 
   it("says what to check when no voter matches (VOTER_NOT_FOUND), and links to the FAQ", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.stack.siteUrl}/`);
     await fillForm(page, { firstName: "Nobody", lastName: "Atall", dateOfBirth: "01-02-1970", zip: "95616" });
     await expect.poll(() => page.locator("#error-list").textContent()).toContain(en.errors.notFound);
     expect(await activeId(page)).toBe("error-summary");
@@ -163,15 +141,15 @@ describe("lookup page", () => {
     // The API allows 10 misses per name and ZIP in 15 minutes; use them up directly.
     for (let attempt = 1; attempt <= 10; attempt++) {
       const dateOfBirth = `01-${String(attempt).padStart(2, "0")}-1970`;
-      const response = await fetch(`${stack.apiUrl}/v1/lookup`, {
+      const response = await fetch(`${running.stack.apiUrl}/v1/lookup`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ ...guess, dateOfBirth }),
       });
       expect(response.status).toBe(404);
     }
-    const page = await browser.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.stack.siteUrl}/`);
     await fillForm(page, { ...guess, dateOfBirth: "01-20-1970" });
     await expect
       .poll(() => page.locator("#error-list").textContent())
@@ -207,7 +185,7 @@ describe("lookup page with given API answers", () => {
   };
 
   it("asks for the voter ID when the details match two voters (VOTER_AMBIGUOUS), then shows the ballot", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const page = await running.browser.newPage({ viewport: { width: 360, height: 900 } });
     const bodies: unknown[] = [];
     await page.route("**/v1/lookup", async (route) => {
       const body = route.request().postDataJSON() as { voterId?: string };
@@ -219,7 +197,7 @@ describe("lookup page with given API answers", () => {
             json: { error: { code: "VOTER_AMBIGUOUS", message: "add your voter ID", details: { field: "voterId" } } },
           }));
     });
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${running.stack.siteUrl}/`);
     expect(await page.isVisible("#voterId")).toBe(false);
     await fillForm(page, { firstName: "Ana", lastName: "Lee", dateOfBirth: "07-04-1976", zip: "95616" });
     await expect.poll(() => page.isVisible("#voterId")).toBe(true);
@@ -243,11 +221,11 @@ describe("lookup page with given API answers", () => {
   });
 
   it.each([360, 1280])("shows a rejection with its reason, cure steps, link and deadline at %i px", async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await running.browser.newPage({ viewport: { width, height: 900 } });
     await page.route("**/v1/lookup", (route) =>
       route.fulfill({ status: 200, json: { ballots: [ballot], token: "t" } }),
     );
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${running.stack.siteUrl}/`);
     await fillForm(page, { firstName: "Ana", lastName: "Lee", dateOfBirth: "07-04-1976", zip: "95616" });
     await page.locator("#result .alert").waitFor();
     const alert = await page.locator("#result .alert").textContent();
@@ -266,10 +244,10 @@ describe("lookup page with given API answers", () => {
   });
 
   it("never turns a county's cure address into a script link", async () => {
-    const page = await browser.newPage();
+    const page = await running.browser.newPage();
     const hostile = { ...ballot, rejection: { ...ballot.rejection, cureUrl: "javascript:alert(1)" } };
     await page.route("**/v1/lookup", (route) => route.fulfill({ status: 200, json: { ballots: [hostile] } }));
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${running.stack.siteUrl}/`);
     await fillForm(page, { firstName: "Ana", lastName: "Lee", dateOfBirth: "07-04-1976", zip: "95616" });
     await page.locator("#result .alert").waitFor();
     expect(await page.locator("#result .alert a").count()).toBe(0);
@@ -278,7 +256,7 @@ describe("lookup page with given API answers", () => {
   });
 
   it("shows each ballot of a voter with the newest first and the expected delivery date", async () => {
-    const page = await browser.newPage();
+    const page = await running.browser.newPage();
     const inTheMail = {
       ballotId: "B2",
       electionId: "2026-11-03",
@@ -294,7 +272,7 @@ describe("lookup page with given API answers", () => {
     await page.route("**/v1/lookup", (route) =>
       route.fulfill({ status: 200, json: { ballots: [inTheMail, older], token: "t" } }),
     );
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${running.stack.siteUrl}/`);
     await fillForm(page, { firstName: "Ana", lastName: "Lee", dateOfBirth: "07-04-1976", zip: "95616" });
     await page.locator("#result .delivery").waitFor();
     expect(await page.locator("#result .delivery").textContent()).toBe(

@@ -1,21 +1,10 @@
 import { handleTwilioInboundWebhook } from "@ballot/adapters/notifications";
 import type { Hono } from "hono";
 import type { ApiDeps, ApiEnvContext } from "../app.ts";
-import { apiError } from "../errors.ts";
-import { readFormBody } from "../form-body.ts";
-import { defaultWebhookMaxBodyBytes, type NotifyRoutesOptions } from "../notify-links.ts";
-import { replyOf, signedUrlOf } from "../webhook-support.ts";
+import type { NotifyRoutesOptions } from "../notify-links.ts";
+import { registerTwilioWebhook } from "../webhook-support.ts";
 
 /** POST /v1/notify/webhooks/twilio/sms: inbound texts (YES, STOP, START, HELP, STATUS), the notifier's handler. */
 export function registerTwilioSmsWebhook(app: Hono<ApiEnvContext>, deps: ApiDeps, notify: NotifyRoutesOptions) {
-  app.post("/v1/notify/webhooks/twilio/sms", async (c) => {
-    const form = await readFormBody(c, notify.maxBodyBytes ?? defaultWebhookMaxBodyBytes);
-    if (!form.ok) return apiError(c, "PAYLOAD_TOO_LARGE", `requests are limited to ${form.limitBytes} bytes`);
-    const request = {
-      url: signedUrlOf(c.req.raw, notify.publicUrl),
-      signature: c.req.header("x-twilio-signature"),
-      params: form.params,
-    };
-    return replyOf(c, await handleTwilioInboundWebhook(notify.handlers, request, deps.now().getTime()));
-  });
+  registerTwilioWebhook(app, deps, notify, "/v1/notify/webhooks/twilio/sms", handleTwilioInboundWebhook);
 }

@@ -1,20 +1,7 @@
-import { type CountyNotificationSettings, defaultContactWindow, type Subscription } from "@ballot/core";
+import type { Subscription } from "@ballot/core";
+import { sampleCountySettings as county } from "@ballot/core/test-data/county-settings";
 import { describe, expect, test } from "@ballot/testing";
 import { RedisSubscriptionStore } from "./subscription-store.ts";
-
-const county: CountyNotificationSettings = {
-  county: "06999",
-  name: "Sample County",
-  smsName: "Sample Co",
-  phone: "(555) 555-0100",
-  timeZone: "America/Los_Angeles",
-  trackUrl: "https://vote.sample.example/track",
-  cureFormUrl: "https://vote.sample.example/cure",
-  emailFrom: "ballots@sample.example",
-  smsFrom: "+15555550100",
-  contactWindow: defaultContactWindow,
-  autoEnroll: true,
-};
 
 const subscription: Subscription = {
   voterId: "V1",

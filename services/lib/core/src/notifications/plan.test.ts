@@ -1,28 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { sampleCountySettings as county } from "../../test-data/county-settings.ts";
 import { applySmsKeyword, parseSmsKeyword } from "./keywords.ts";
 import { type Notice, noticeOfAlert, noticeOfStatusChange } from "./milestones.ts";
 import { type HeldMessage, planNotifications } from "./plan.ts";
-import {
-  type CountyNotificationSettings,
-  changeContact,
-  defaultContactWindow,
-  enrollFromRoll,
-  type Subscription,
-} from "./subscription.ts";
+import { changeContact, enrollFromRoll, type Subscription } from "./subscription.ts";
 
-const county: CountyNotificationSettings = {
-  county: "06999",
-  name: "Sample County",
-  smsName: "Sample Co",
-  phone: "(555) 555-0100",
-  timeZone: "America/Los_Angeles",
-  trackUrl: "https://vote.sample.example/track",
-  cureFormUrl: "https://vote.sample.example/cure",
-  emailFrom: "ballots@sample.example",
-  smsFrom: "+15555550100",
-  contactWindow: defaultContactWindow,
-  autoEnroll: true,
-};
 const ids = { ballotKey: "123456:000001", ballotId: "B1", voterId: "V1", county: "06999" };
 const change = (
   from: Notice["status"] | null,

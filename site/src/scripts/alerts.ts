@@ -1,6 +1,7 @@
 // The alerts page: shows the voter's alerts (GET /v1/subscriptions), saves changes (PUT) and unsubscribes (DELETE),
 // with the token the lookup left in this tab's sessionStorage. Every text comes from the page's own strings.
 import type { AlertsUiStrings } from "../i18n/index.ts";
+import { apiBase, byId, el, errorSummary, pageStrings, waitText } from "./page.ts";
 import { forgetVoterToken, voterToken } from "./voter-token.ts";
 
 type PageStrings = AlertsUiStrings & {
@@ -44,13 +45,9 @@ interface Problem {
   readonly message: string;
 }
 
-const s = JSON.parse(document.getElementById("ui-strings")?.textContent ?? "{}") as PageStrings;
-const apiBase = document.querySelector<HTMLMetaElement>('meta[name="api-base"]')?.content ?? "";
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const s = pageStrings<PageStrings>();
 const form = byId<HTMLFormElement>("alerts");
 const current = byId("current");
-const summary = byId("error-summary");
-const errorList = byId("error-list");
 const notice = byId("notice");
 const progress = byId("progress");
 const channels: readonly Channel[] = ["email", "sms", "voice"];
@@ -60,13 +57,6 @@ const input = (id: string) => byId<HTMLInputElement>(id);
 
 const fill = (template: string, values: Readonly<Record<string, string>>) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-
-function el(tag: string, className?: string, ...children: (Node | string)[]): HTMLElement {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  element.append(...children);
-  return element;
-}
 
 let view: SubscriptionView | undefined;
 let busy = false;
@@ -79,35 +69,9 @@ function showNoToken(problem?: string) {
   if (problem) showProblems([{ message: problem }]);
 }
 
-function clearProblems() {
-  summary.hidden = true;
-  errorList.replaceChildren();
-  for (const field of fields) {
-    const error = document.getElementById(`${field}-error`);
-    if (error) error.textContent = "";
-    document.getElementById(inputOf[field])?.removeAttribute("aria-invalid");
-  }
-}
-
-function showProblems(problems: readonly Problem[]) {
-  clearProblems();
-  for (const problem of problems) {
-    const item = el("li");
-    if (problem.field) {
-      const link = el("a", undefined, problem.message) as HTMLAnchorElement;
-      link.href = `#${inputOf[problem.field]}`;
-      link.dataset.field = inputOf[problem.field];
-      item.append(link);
-      byId(`${problem.field}-error`).textContent = problem.message;
-      byId(inputOf[problem.field]).setAttribute("aria-invalid", "true");
-    } else {
-      item.append(problem.message);
-    }
-    errorList.append(item);
-  }
-  summary.hidden = false;
-  summary.focus();
-}
+const errorReport = errorSummary<Field, Problem>({ fields, inputOf: (field) => inputOf[field] });
+const clearProblems = errorReport.clear;
+const showProblems = errorReport.show;
 
 const clock = (text: string) => {
   const [hours, minutes] = text.split(":").map(Number);
@@ -161,12 +125,6 @@ function render(next: SubscriptionView) {
   form.hidden = false;
 }
 
-function waitText(seconds: number): string {
-  const unit = seconds > 90 ? "minute" : "second";
-  const amount = unit === "minute" ? Math.ceil(seconds / 60) : seconds;
-  return new Intl.NumberFormat(s.locale, { style: "unit", unit, unitDisplay: "long" }).format(amount);
-}
-
 /** The API's error codes (services/apps/api/src/errors.ts), told in the page's language and tied to their field. */
 function problemOf(response: Response, body: ApiError): Problem | "expired" {
   const e = s.errors;
@@ -174,7 +132,7 @@ function problemOf(response: Response, body: ApiError): Problem | "expired" {
   if (code === "TOKEN_INVALID" || code === "TOKEN_EXPIRED") return "expired";
   if (code === "RATE_LIMITED") {
     const seconds = Number(response.headers.get("retry-after"));
-    return { message: fill(e.rateLimited, { time: waitText(seconds > 0 ? seconds : 60) }) };
+    return { message: fill(e.rateLimited, { time: waitText(s.locale, seconds > 0 ? seconds : 60) }) };
   }
   if (code === "VALIDATION_FAILED") {
     const field = body.error?.details?.field ?? "";
@@ -323,15 +281,6 @@ current.addEventListener("click", (event) => {
       done(next, channel ? fill(s.unsubscribed, { channel: s.channelNames[channel] }) : s.unsubscribedAll);
     }
   });
-});
-
-errorList.addEventListener("click", (event) => {
-  const link = (event.target as HTMLElement).closest<HTMLAnchorElement>("a[data-field]");
-  const field = link?.dataset.field;
-  if (!field) return;
-  event.preventDefault();
-  document.querySelector(`label[for="${field}"]`)?.scrollIntoView();
-  byId(field).focus({ preventScroll: true });
 });
 
 if (voterToken()) {

@@ -2,6 +2,7 @@
 // what each step means, who it waits on and how fresh it is. Every text comes from the page's own strings (one
 // language per page, in #ui-strings), so this one script serves all ten languages.
 import type { UiStrings } from "../i18n/index.ts";
+import { apiBase, byId, el, errorSummary, pageStrings, waitText } from "./page.ts";
 import { saveVoterToken } from "./voter-token.ts";
 
 type PageStrings = UiStrings & {
@@ -40,13 +41,9 @@ interface Problem {
   readonly faqLink?: boolean;
 }
 
-const s = JSON.parse(document.getElementById("ui-strings")?.textContent ?? "{}") as PageStrings;
-const apiBase = document.querySelector<HTMLMetaElement>('meta[name="api-base"]')?.content ?? "";
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const s = pageStrings<PageStrings>();
 const form = byId<HTMLFormElement>("lookup");
 const result = byId("result");
-const summary = byId("error-summary");
-const errorList = byId("error-list");
 const progress = byId("progress");
 const voterIdGroup = byId("voterId-group");
 const fields: readonly Field[] = ["firstName", "lastName", "dateOfBirth", "zip", "voterId"];
@@ -73,13 +70,6 @@ const curable: ReadonlySet<string> = new Set(["signature_mismatch", "signature_m
 
 const fill = (template: string, values: Readonly<Record<string, string>>) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-
-function el(tag: string, className?: string, ...children: (Node | string)[]): HTMLElement {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  element.append(...children);
-  return element;
-}
 
 const dateTime = new Intl.DateTimeFormat(s.locale, { dateStyle: "medium", timeStyle: "short" });
 const date = new Intl.DateTimeFormat(s.locale, { dateStyle: "medium" });
@@ -189,14 +179,16 @@ function ballotSection(ballot: BallotView, older: boolean): HTMLElement {
   return section;
 }
 
-function clearProblems() {
-  summary.hidden = true;
-  errorList.replaceChildren();
-  for (const field of fields) {
-    byId(`${field}-error`).textContent = "";
-    byId(field).removeAttribute("aria-invalid");
-  }
-}
+const errorReport = errorSummary<Field, Problem>({
+  fields,
+  decorate: (item, problem) => {
+    if (!problem.faqLink) return;
+    const faq = el("a", undefined, s.faqLinkText) as HTMLAnchorElement;
+    faq.href = s.faq;
+    item.append(" ", faq);
+  },
+});
+const clearProblems = errorReport.clear;
 
 function showBallots(ballots: readonly BallotView[], alertsToken: string | undefined) {
   clearProblems();
@@ -226,30 +218,9 @@ function showBallots(ballots: readonly BallotView[], alertsToken: string | undef
 }
 
 /** Each problem goes to the summary (focused, so it is read first) and, when it has one, to its field. */
-function showProblems(problems: readonly Problem[]) {
-  clearProblems();
+function showProblems(found: readonly Problem[]) {
   result.hidden = true;
-  for (const problem of problems) {
-    const item = el("li");
-    if (problem.field) {
-      const link = el("a", undefined, problem.message) as HTMLAnchorElement;
-      link.href = `#${problem.field}`;
-      link.dataset.field = problem.field;
-      item.append(link);
-      byId(`${problem.field}-error`).textContent = problem.message;
-      byId(problem.field).setAttribute("aria-invalid", "true");
-    } else {
-      item.append(problem.message);
-    }
-    if (problem.faqLink) {
-      const faq = el("a", undefined, s.faqLinkText) as HTMLAnchorElement;
-      faq.href = s.faq;
-      item.append(" ", faq);
-    }
-    errorList.append(item);
-  }
-  summary.hidden = false;
-  summary.focus();
+  errorReport.show(found);
 }
 
 const dateShape = /^\s*(\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{4}-\d{2}-\d{2})\s*$/;
@@ -276,12 +247,6 @@ function checkHere(data: Readonly<Record<Field, string>>): Problem[] {
   return problems;
 }
 
-function waitText(seconds: number): string {
-  const unit = seconds > 90 ? "minute" : "second";
-  const amount = unit === "minute" ? Math.ceil(seconds / 60) : seconds;
-  return new Intl.NumberFormat(s.locale, { style: "unit", unit, unitDisplay: "long" }).format(amount);
-}
-
 /** The API's error codes (services/apps/api/src/errors.ts), each told in the page's language and tied to its field. */
 function problemOf(response: Response, body: ApiError): Problem {
   const e = s.errors;
@@ -304,7 +269,7 @@ function problemOf(response: Response, body: ApiError): Problem {
   }
   if (code === "RATE_LIMITED") {
     const seconds = Number(response.headers.get("retry-after"));
-    return { message: fill(e.rateLimited, { time: waitText(seconds > 0 ? seconds : 60) }) };
+    return { message: fill(e.rateLimited, { time: waitText(s.locale, seconds > 0 ? seconds : 60) }) };
   }
   return { message: e.unavailable };
 }
@@ -344,14 +309,4 @@ form.addEventListener("submit", async (event) => {
     busy = false;
     progress.textContent = "";
   }
-});
-
-// A summary link moves focus to its field (and shows the field's label), as a fragment link alone does not always.
-errorList.addEventListener("click", (event) => {
-  const link = (event.target as HTMLElement).closest<HTMLAnchorElement>("a[data-field]");
-  const field = link?.dataset.field;
-  if (!field) return;
-  event.preventDefault();
-  document.querySelector(`label[for="${field}"]`)?.scrollIntoView();
-  byId(field).focus({ preventScroll: true });
 });

@@ -19,7 +19,15 @@ import { services } from "@ballot/local-stack/paths";
 import { createLogger } from "@ballot/runtime";
 import autocannon from "autocannon";
 import { Hono } from "hono";
-import { createStartedList, formatCount, positiveOption, round, say, serveBareCeiling } from "./bench-support.ts";
+import {
+  createStartedList,
+  formatCount,
+  positiveOption,
+  round,
+  say,
+  serveBareCeiling,
+  statusCountsOf,
+} from "./bench-support.ts";
 
 const namespace = "bench";
 const county = "06037";
@@ -193,12 +201,7 @@ async function drive(url: string, path: string, durationS: number, connections: 
     });
   });
   const all = Float64Array.from(latencies).sort();
-  const byStatus: Record<string, number> = {};
-  for (const [status, { count }] of Object.entries(
-    (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats ?? {},
-  )) {
-    byStatus[status] = count;
-  }
+  const byStatus = statusCountsOf(result);
   return {
     requestsPerSecond: Math.round(all.length / result.duration),
     p50Ms: round(percentile(all, 0.5), 2),

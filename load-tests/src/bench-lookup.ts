@@ -26,7 +26,7 @@ import { services } from "@ballot/local-stack/paths";
 import { createLogger } from "@ballot/runtime";
 import autocannon from "autocannon";
 import { Hono } from "hono";
-import { serveBareCeiling } from "./bench-support.ts";
+import { serveBareCeiling, statusCountsOf } from "./bench-support.ts";
 
 const identityHashKey = "bench-identity-hash-key-0123456789abcdef";
 const tokenKey = "bench-token-key-0123456789abcdef-0123456789";
@@ -298,12 +298,7 @@ async function drive(url: string, pool: RequestPool, durationS: number, connecti
       p99Ms: round(percentile(sorted, 0.99)),
     };
   }
-  const byStatus: Record<string, number> = {};
-  for (const [status, { count }] of Object.entries(
-    (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats ?? {},
-  )) {
-    byStatus[status] = count;
-  }
+  const byStatus = statusCountsOf(result);
   return {
     requestsPerSecond: Math.round(all.length / result.duration),
     p50Ms: round(percentile(all, 0.5)),

@@ -129,3 +129,9 @@ export async function serveBareCeiling(app: Hono, redis: Redis, log: Logger): Pr
   });
   announceReady(log, { url: server.url }, "bare listening");
 }
+
+/** How many answers of each HTTP status an autocannon run got (its `statusCodeStats`, which its types leave out). */
+export function statusCountsOf(result: object): Record<string, number> {
+  const stats = (result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  return Object.fromEntries(Object.entries(stats).map(([status, { count }]) => [status, count]));
+}

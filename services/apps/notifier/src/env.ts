@@ -1,4 +1,4 @@
-import type { ContactWindow, CountyNotificationSettings } from "@ballot/core";
+import { ballotStatuses, type ContactWindow, type CountyNotificationSettings, defaultSafetyHold } from "@ballot/core";
 import { baseEnvSchema } from "@ballot/runtime";
 import { z } from "zod";
 
@@ -21,6 +21,18 @@ const timeZoneSchema = z.string().refine((zone) => {
   }
 }, "an IANA time zone, e.g. America/Los_Angeles");
 
+/**
+ * When one batch's notices are held for review: past `share` of the county's ballots moved to one of `statuses`,
+ * and never below `minimumBallots` (defaults: `defaultSafetyHold`, 5% and 50, the county's verdicts).
+ */
+const safetyHoldSchema = z
+  .object({
+    share: z.number().gt(0).max(1).default(defaultSafetyHold.share),
+    minimumBallots: z.number().int().min(0).default(defaultSafetyHold.minimumBallots),
+    statuses: z.array(z.enum(ballotStatuses)).default([...defaultSafetyHold.statuses]),
+  })
+  .prefault({});
+
 /** One county's notification settings; the bounds keep every SMS template within two segments. */
 export const countySettingsSchema = z.object({
   name: z.string().min(1).max(40),
@@ -33,6 +45,7 @@ export const countySettingsSchema = z.object({
   smsFrom: z.string().regex(/^\+[1-9]\d{6,14}$/, "an E.164 number"),
   contactWindow: contactWindowSchema.prefault("08:00-21:00"),
   autoEnroll: z.boolean().default(false),
+  safetyHold: safetyHoldSchema,
 });
 
 const countiesSchema = z

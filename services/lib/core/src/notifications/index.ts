@@ -9,6 +9,7 @@ export {
   type Notice,
   type NoticeDetails,
   noticeOfAlert,
+  noticeOfRetraction,
   noticeOfStatusChange,
   type RejectionReason,
   rejectionReasonOf,
@@ -16,6 +17,7 @@ export {
   type StatusChangeInput,
 } from "./milestones.ts";
 export {
+  countyVariablesOf,
   type HeldMessage,
   messageIdOf,
   type NoticeTemplateId,
@@ -24,6 +26,13 @@ export {
   planNotifications,
 } from "./plan.ts";
 export { instantOfWallClock, isWithinWindow, nextSendTimeMs, wallClockAt } from "./quiet-hours.ts";
+export {
+  defaultSafetyHold,
+  isHeldBySafetyHold,
+  isWatchedByHold,
+  type SafetyHoldSettings,
+  safetyHoldThreshold,
+} from "./safety-hold.ts";
 export {
   type Channel,
   type ChannelSubscription,

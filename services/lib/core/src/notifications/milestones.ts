@@ -4,7 +4,8 @@ import { assertNever } from "../result/index.ts";
 /**
  * What a voter is told about (DESIGN.md, Notifications): every California Elections Code 3019.7(a) notice (handed
  * to USPS, expected delivery, undeliverable, received, counted or not counted with reason and steps, return deadline
- * reminder), plus delivery, back in the mail, cured, cure deadline reminders, a lost-ballot alert and corrections.
+ * reminder), plus delivery, back in the mail, cured, cure deadline reminders, a lost-ballot alert and corrections;
+ * `retraction` takes back a message a batch held for review showed to be wrong (see safety-hold.ts).
  */
 export const milestones = [
   "handed_to_usps",
@@ -20,6 +21,7 @@ export const milestones = [
   "cure_deadline_reminder",
   "lost_suspected",
   "correction",
+  "retraction",
 ] as const;
 export type Milestone = (typeof milestones)[number];
 
@@ -195,6 +197,30 @@ export function noticeOfAlert(alert: AlertInput, facts: BallotFacts = {}): Notic
     default:
       return assertNever(alert.kind, "alert kind");
   }
+}
+
+/**
+ * The notice that takes back one ballot's message about `status` from a batch that was held for review: one per
+ * (ballot, hold), in the voter's language, to the channels that got the wrong message.
+ */
+export function noticeOfRetraction(input: {
+  readonly ballotKey: string;
+  readonly ballotId: string;
+  readonly voterId: string;
+  readonly county: string;
+  readonly holdId: string;
+  readonly atMs: number;
+}): Notice {
+  return {
+    ballotKey: input.ballotKey,
+    ballotId: input.ballotId,
+    voterId: input.voterId,
+    county: input.county,
+    milestone: "retraction",
+    topic: `retraction:${input.holdId}`,
+    occurredAtMs: input.atMs,
+    details: {},
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { SafetyHoldSettings } from "./safety-hold.ts";
+
 /** California's ten languages (DESIGN.md, Notifications), as the county roll spells them. */
 export const languages = ["en", "es", "zh", "hi", "ja", "km", "ko", "tl", "th", "vi"] as const;
 export type Language = (typeof languages)[number];
@@ -63,6 +65,8 @@ export interface CountyNotificationSettings {
   readonly contactWindow: ContactWindow;
   /** Colorado-style: voters with contact details in the roll are enrolled (with opt-out). */
   readonly autoEnroll: boolean;
+  /** When one batch's notices are held for review (see safety-hold.ts); unset: `defaultSafetyHold`. */
+  readonly safetyHold?: SafetyHoldSettings | undefined;
 }
 
 /** Contact details from the county roll, for auto-enrolment. */

@@ -20,6 +20,7 @@ const noticeTemplateIds = [
   "cure_deadline_reminder",
   "lost_suspected",
   "correction",
+  "retraction",
 ] as const satisfies readonly TemplateId[];
 
 /** The longest values county settings allow (see the notifier's county settings schema), so the SMS bound holds. */

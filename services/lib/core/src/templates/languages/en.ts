@@ -45,6 +45,10 @@ export const en: LanguagePack = {
       subject: "Correction to your ballot status",
       body: "Correction: our last message was wrong. Your ballot status is now: {status}.",
     },
+    retraction: {
+      subject: "Please ignore our last ballot message",
+      body: "Our last message about your ballot was sent in error. Please ignore it.",
+    },
   },
   service: {
     sms_confirm_request: {

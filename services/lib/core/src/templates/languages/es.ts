@@ -56,6 +56,11 @@ export const es: LanguagePack = {
       body: "Corrección: nuestro último mensaje era incorrecto. Su boleta ahora está: {status}.",
       sms: "Corrección: su boleta ahora está: {status}.",
     },
+    retraction: {
+      subject: "Ignore nuestro último mensaje sobre su boleta",
+      body: "Nuestro último mensaje sobre su boleta se envió por error. Por favor, ignórelo.",
+      sms: "Nuestro último mensaje sobre su boleta fue un error. Ignórelo.",
+    },
   },
   service: {
     sms_confirm_request: {

@@ -46,6 +46,11 @@ export const ja: LanguagePack = {
       subject: "投票状況の訂正",
       body: "訂正：前回のお知らせは誤りでした。現在の状況：{status}。",
     },
+    retraction: {
+      subject: "投票用紙に関する前回のお知らせについて",
+      body: "投票用紙に関する前回のお知らせは誤って送信されました。無視してください。",
+      sms: "前回のお知らせは誤りでした。無視してください。",
+    },
   },
   service: {
     sms_confirm_request: {

@@ -44,6 +44,11 @@ export const ko: LanguagePack = {
       subject: "투표 상태 정정",
       body: "정정: 이전 메시지가 잘못되었습니다. 현재 투표 상태: {status}.",
     },
+    retraction: {
+      subject: "투표용지 관련 지난 메시지를 무시해 주세요",
+      body: "투표용지에 관한 지난 메시지는 잘못 발송되었습니다. 무시해 주세요.",
+      sms: "지난 메시지는 잘못 발송되었습니다. 무시해 주세요.",
+    },
   },
   service: {
     sms_confirm_request: {

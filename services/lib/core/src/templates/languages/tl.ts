@@ -46,6 +46,10 @@ export const tl: LanguagePack = {
       subject: "Pagtutuwid sa katayuan ng balota",
       body: "Pagtutuwid: mali ang huli naming mensahe. Ang katayuan ng iyong balota ngayon: {status}.",
     },
+    retraction: {
+      subject: "Huwag pansinin ang huli naming mensahe",
+      body: "Nagkamali ang huli naming mensahe tungkol sa iyong balota. Pakihuwag itong pansinin.",
+    },
   },
   service: {
     sms_confirm_request: {

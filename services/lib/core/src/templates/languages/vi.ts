@@ -47,6 +47,11 @@ export const vi: LanguagePack = {
       body: "Đính chính: tin nhắn trước của chúng tôi bị sai. Trạng thái lá phiếu hiện tại: {status}.",
       sms: "Đính chính: phiếu hiện tại: {status}.",
     },
+    retraction: {
+      subject: "Xin bỏ qua tin nhắn trước về lá phiếu",
+      body: "Tin nhắn trước của chúng tôi về lá phiếu của quý vị đã được gửi nhầm. Xin vui lòng bỏ qua.",
+      sms: "Tin nhắn trước về lá phiếu đã gửi nhầm. Xin bỏ qua.",
+    },
   },
   service: {
     sms_confirm_request: {

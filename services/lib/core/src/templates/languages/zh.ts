@@ -40,6 +40,10 @@ export const zh: LanguagePack = {
       subject: "选票状态更正",
       body: "更正：我们上一条消息有误。您的选票现在的状态是：{status}。",
     },
+    retraction: {
+      subject: "请忽略我们上一条选票消息",
+      body: "我们关于您选票的上一条消息是误发的，请忽略。",
+    },
   },
   service: {
     sms_confirm_request: {

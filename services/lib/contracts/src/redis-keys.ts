@@ -76,7 +76,9 @@ export function createRedisKeys(namespace = "") {
     foreignScans: () => `${prefix}stats:foreign-scans`,
     /**
      * Hash: a voter's notification subscription: `lang`, and one field per channel (`ch:email`, `ch:sms`,
-     * `ch:voice`) holding that channel's JSON (address, consent, window, language, source). Not derived.
+     * `ch:voice`) holding that channel's JSON (address, consent, window, language, source); `county`, the county
+     * whose subscriberCounts it is counted in; `refused:<channel>`, `<address hash>|<reason>|<epoch ms>` when the
+     * provider refused that address for good (a bounce, an unknown number). Not derived.
      */
     subscription: (voterId: string) => `${prefix}sub:{${voterId}}`,
     /** String: the voter id whose SMS or voice channel has this phone number (SHA-256 of the E.164 number). */
@@ -87,6 +89,18 @@ export function createRedisKeys(namespace = "") {
      */
     notification: (messageId: string) => `${prefix}notification:{${messageId}}`,
     /** String: our message id for a provider's message id, so a delivery webhook finds its message. */
+    /**
+     * Hash: the county's subscribers, moved in the same step as each subscription change (subscriber-counts.ts):
+     * per channel and state `c:<channel>:<confirmed|pending|opted_out|refused>`, per language and channel
+     * `l:<language>:<channel>:<confirmed|pending>`, voters `v:<confirmed|pending|unreachable>`, and per day
+     * `d:<YYYY-MM-DD>:<channel>:<signup|enrolled|confirmed|opted_out>`. Not derived: a rebuild keeps it.
+     */
+    subscriberCounts: (county: string) => `${prefix}subscribers:{${county}}`,
+    /**
+     * Sorted set: the county's voters who have channels but none that can reach them (every one opted out or refused
+     * for good), scored by when that became so (epoch ms). Kept with subscriberCounts. Not derived.
+     */
+    unreachableVoters: (county: string) => `${prefix}unreachable:{${county}}`,
     providerMessage: (provider: string, providerMessageId: string) =>
       `${prefix}provider-message:{${provider}:${providerMessageId}}`,
     /** Sorted set: messages held for quiet hours, member `<ballotKey>|<messageId>`, scored by release time (ms). */

@@ -1,4 +1,5 @@
 export * from "./ballot/index.ts";
+export * from "./broadcasts/index.ts";
 export * from "./county/index.ts";
 export * from "./feeds/index.ts";
 export * from "./identity/index.ts";

@@ -50,13 +50,16 @@ function templateIdOf(notice: Notice): NoticeTemplateId {
   return isCurableReason(reason) && notice.details.deadline ? "not_counted_cure" : "not_counted_other";
 }
 
+/** The variables every message takes from the county's settings. */
+export const countyVariablesOf = (county: CountyNotificationSettings): Record<string, string> => ({
+  countyName: county.name,
+  smsName: county.smsName,
+  countyPhone: county.phone,
+  trackUrl: county.trackUrl,
+});
+
 function variablesOf(notice: Notice, county: CountyNotificationSettings): Record<string, string> {
-  const variables: Record<string, string> = {
-    countyName: county.name,
-    smsName: county.smsName,
-    countyPhone: county.phone,
-    trackUrl: county.trackUrl,
-  };
+  const variables = countyVariablesOf(county);
   const { details } = notice;
   if (details.deadline) variables.deadline = details.deadline;
   if (details.expectedDate) variables.expectedDate = details.expectedDate;

@@ -1,4 +1,6 @@
 export {
+  type BroadcastKind,
+  broadcastKinds,
   type LanguagePack,
   type ServiceTemplateId,
   serviceTemplateChannels,
@@ -6,6 +8,13 @@ export {
   type TemplateText,
 } from "./language-pack.ts";
 export { languagePacks } from "./languages/index.ts";
-export { maxSmsSegments, type RenderError, type RenderedMessage, renderMessage, type TemplateId } from "./render.ts";
+export {
+  isBroadcastTemplate,
+  maxSmsSegments,
+  type RenderError,
+  type RenderedMessage,
+  renderMessage,
+  type TemplateId,
+} from "./render.ts";
 export { countSmsSegments, type SmsEncoding, type SmsSegmentCount } from "./sms-segments.ts";
 export { sayVoices } from "./voices.ts";

@@ -28,6 +28,13 @@ export const serviceTemplateChannels: Readonly<Record<ServiceTemplateId, readonl
   not_subscribed: ["sms"],
 };
 
+/**
+ * What election staff send a county's subscribers (dashboard broadcasts): each kind a template in every language, its
+ * variables given by the official (see `@ballot/core` broadcasts).
+ */
+export const broadcastKinds = ["deadline_reminder", "polling_place_change"] as const;
+export type BroadcastKind = (typeof broadcastKinds)[number];
+
 export interface TemplateText {
   /** Email subject; also the status line of a STATUS reply. */
   readonly subject: string;
@@ -48,6 +55,8 @@ export interface LanguagePack {
   readonly reviewed: boolean;
   readonly notices: Readonly<Record<NoticeTemplateId, TemplateText>>;
   readonly service: Readonly<Record<ServiceTemplateId, TemplateText>>;
+  /** Staff broadcasts; the SMS form carries no link, so that a place's name and address fit two segments. */
+  readonly broadcasts: Readonly<Record<BroadcastKind, TemplateText>>;
   readonly reasons: Readonly<Record<RejectionReason, string>>;
   /** How a status reads in a correction or a STATUS reply. */
   readonly statuses: Readonly<Record<BallotStatus, string>>;

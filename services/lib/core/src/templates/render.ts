@@ -2,8 +2,8 @@ import { type BallotStatus, isBallotStatus } from "../ballot/index.ts";
 import type { Channel, Language, NoticeTemplateId } from "../notifications/index.ts";
 import { rejectionReasonOf } from "../notifications/index.ts";
 import { assertNever, err, ok, type Result } from "../result/index.ts";
-import type { LanguagePack, ServiceTemplateId, TemplateText } from "./language-pack.ts";
-import { serviceTemplateChannels, serviceTemplateIds } from "./language-pack.ts";
+import type { BroadcastKind, LanguagePack, ServiceTemplateId, TemplateText } from "./language-pack.ts";
+import { broadcastKinds, serviceTemplateChannels, serviceTemplateIds } from "./language-pack.ts";
 import { languagePacks } from "./languages/index.ts";
 import { countSmsSegments, type SmsEncoding } from "./sms-segments.ts";
 import { sayVoices } from "./voices.ts";
@@ -11,7 +11,7 @@ import { sayVoices } from "./voices.ts";
 /** Sent to an address that no longer gets alerts (the voter moved them): there is nothing for it to unsubscribe. */
 const sentToFormerContact: ReadonlySet<string> = new Set(["contact_changed"]);
 
-export type TemplateId = NoticeTemplateId | ServiceTemplateId;
+export type TemplateId = NoticeTemplateId | ServiceTemplateId | BroadcastKind;
 
 export type RenderedMessage =
   | { readonly channel: "email"; readonly subject: string; readonly text: string; readonly html: string }
@@ -33,7 +33,11 @@ export const maxSmsSegments = 2;
 const isServiceTemplate = (id: TemplateId): id is ServiceTemplateId =>
   (serviceTemplateIds as readonly string[]).includes(id);
 
+export const isBroadcastTemplate = (id: TemplateId): id is BroadcastKind =>
+  (broadcastKinds as readonly string[]).includes(id);
+
 function textOf(pack: LanguagePack, id: TemplateId): TemplateText {
+  if (isBroadcastTemplate(id)) return pack.broadcasts[id];
   return isServiceTemplate(id) ? pack.service[id] : pack.notices[id];
 }
 
@@ -99,6 +103,10 @@ function renderSms(pack: LanguagePack, id: TemplateId, values: Readonly<Record<s
   const text = textOf(pack, id);
   const body = text.sms ?? text.body;
   if (isServiceTemplate(id)) return [fill(body, values, missing)];
+  if (isBroadcastTemplate(id)) {
+    const core = `{smsName}: ${body}`;
+    return [fill(`${core} ${pack.frame.smsStop}`, values, missing), fill(core, values, new Set())];
+  }
   const link = linkOf(id) ?? "";
   const core = `{smsName}: ${body} ${link}`;
   // The opt-out reminder goes when it fits; without it, the text still may.

@@ -76,6 +76,17 @@ export const en: LanguagePack = {
       body: "{smsName}: This number gets no ballot updates. Sign up at {trackUrl}",
     },
   },
+  broadcasts: {
+    deadline_reminder: {
+      subject: "Reminder: return your ballot by {deadline}",
+      body: "Reminder: return your ballot by {deadline}. Mail it with a postmark by then, or leave it in a drop box.",
+    },
+    polling_place_change: {
+      subject: "Your voting place has changed",
+      body: "Your in-person voting place has changed. Vote at {placeName}, {placeAddress}.",
+      sms: "New voting place: {placeName}, {placeAddress}",
+    },
+  },
   reasons: {
     signature_mismatch: "the signature does not match",
     signature_missing: "the envelope is not signed",

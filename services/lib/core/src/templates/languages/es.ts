@@ -94,6 +94,18 @@ export const es: LanguagePack = {
       body: "{smsName}: Este número no recibe avisos. Inscríbase en {trackUrl}",
     },
   },
+  broadcasts: {
+    deadline_reminder: {
+      subject: "Recordatorio: devuelva su boleta antes del {deadline}",
+      body: "Recordatorio: devuelva su boleta antes del {deadline}, por correo con matasellos o en un buzón oficial.",
+      sms: "Recordatorio: devuelva su boleta antes del {deadline}.",
+    },
+    polling_place_change: {
+      subject: "Cambió su lugar de votación",
+      body: "Cambió su lugar de votación en persona. Vote en {placeName}, {placeAddress}.",
+      sms: "Nuevo lugar de votación: {placeName}, {placeAddress}",
+    },
+  },
   reasons: {
     signature_mismatch: "la firma no coincide",
     signature_missing: "falta la firma",

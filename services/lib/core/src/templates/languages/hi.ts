@@ -73,6 +73,18 @@ export const hi: LanguagePack = {
     status_reply: { subject: "मतपत्र की स्थिति", body: "{smsName}: आपका मतपत्र: {status}। {trackUrl}" },
     not_subscribed: { subject: "सदस्यता नहीं", body: "{smsName}: यह नंबर सूचनाएँ नहीं पाता। यहाँ जुड़ें: {trackUrl}" },
   },
+  broadcasts: {
+    deadline_reminder: {
+      subject: "अनुस्मारक: अपना मतपत्र {deadline} तक लौटाएँ",
+      body: "अनुस्मारक: अपना मतपत्र {deadline} तक लौटाएँ। उस दिन तक डाक मुहर के साथ भेजें या ड्रॉप बॉक्स में डालें।",
+      sms: "अनुस्मारक: मतपत्र {deadline} तक लौटाएँ।",
+    },
+    polling_place_change: {
+      subject: "आपका मतदान स्थान बदल गया है",
+      body: "आपका व्यक्तिगत मतदान स्थान बदल गया है। {placeName}, {placeAddress} पर मतदान करें।",
+      sms: "नया मतदान स्थान: {placeName}, {placeAddress}",
+    },
+  },
   reasons: {
     signature_mismatch: "हस्ताक्षर मेल नहीं खाते",
     signature_missing: "हस्ताक्षर नहीं है",

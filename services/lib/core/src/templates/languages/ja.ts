@@ -72,6 +72,18 @@ export const ja: LanguagePack = {
     status_reply: { subject: "投票用紙の状況", body: "{smsName}：投票用紙：{status}。{trackUrl}" },
     not_subscribed: { subject: "未登録", body: "{smsName}：この番号は未登録です。登録：{trackUrl}" },
   },
+  broadcasts: {
+    deadline_reminder: {
+      subject: "お知らせ：投票用紙の返送期限は{deadline}です",
+      body: "お知らせ：投票用紙は{deadline}までに返送してください。当日消印有効です。投票箱に入れることもできます。",
+      sms: "お知らせ：投票用紙は{deadline}までに返送してください。",
+    },
+    polling_place_change: {
+      subject: "投票所が変更されました",
+      body: "対面で投票する投票所が変更されました。{placeName}（{placeAddress}）で投票してください。",
+      sms: "新しい投票所：{placeName}、{placeAddress}",
+    },
+  },
   reasons: {
     signature_mismatch: "署名が一致しません",
     signature_missing: "署名がありません",

@@ -68,6 +68,18 @@ export const km: LanguagePack = {
     status_reply: { subject: "ស្ថានភាព", body: "{smsName}៖ {status}។ {trackUrl}" },
     not_subscribed: { subject: "មិនបានចុះឈ្មោះ", body: "{smsName}៖ ចុះឈ្មោះ៖ {trackUrl}" },
   },
+  broadcasts: {
+    deadline_reminder: {
+      subject: "ការរំលឹក៖ សូមប្រគល់សន្លឹកឆ្នោតត្រឹម {deadline}",
+      body: "ការរំលឹក៖ សូមប្រគល់សន្លឹកឆ្នោតរបស់អ្នកត្រឹម {deadline}។ ផ្ញើតាមប្រៃសណីយ៍ ឬដាក់ក្នុងប្រអប់ទម្លាក់។",
+      sms: "រំលឹក៖ ប្រគល់សន្លឹកឆ្នោតត្រឹម {deadline}។",
+    },
+    polling_place_change: {
+      subject: "កន្លែងបោះឆ្នោតរបស់អ្នកបានផ្លាស់ប្តូរ",
+      body: "កន្លែងបោះឆ្នោតផ្ទាល់របស់អ្នកបានផ្លាស់ប្តូរ។ សូមបោះឆ្នោតនៅ {placeName}, {placeAddress}។",
+      sms: "កន្លែងបោះឆ្នោតថ្មី៖ {placeName}, {placeAddress}",
+    },
+  },
   reasons: {
     signature_mismatch: "ហត្ថលេខាមិនត្រូវគ្នា",
     signature_missing: "គ្មានហត្ថលេខា",

@@ -70,6 +70,18 @@ export const ko: LanguagePack = {
     status_reply: { subject: "투표용지 상태", body: "{smsName}: 투표용지: {status}. {trackUrl}" },
     not_subscribed: { subject: "미등록", body: "{smsName}: 이 번호는 알림을 받지 않습니다. 등록: {trackUrl}" },
   },
+  broadcasts: {
+    deadline_reminder: {
+      subject: "알림: {deadline}까지 투표용지를 반송하세요",
+      body: "알림: {deadline}까지 투표용지를 반송하세요. 그날까지 소인이 찍히도록 우편으로 보내거나 투표함에 넣으세요.",
+      sms: "알림: {deadline}까지 투표용지를 반송하세요.",
+    },
+    polling_place_change: {
+      subject: "투표 장소가 변경되었습니다",
+      body: "대면 투표 장소가 변경되었습니다. {placeName}, {placeAddress}에서 투표하세요.",
+      sms: "새 투표 장소: {placeName}, {placeAddress}",
+    },
+  },
   reasons: {
     signature_mismatch: "서명이 일치하지 않음",
     signature_missing: "서명 누락",

@@ -71,6 +71,18 @@ export const th: LanguagePack = {
     status_reply: { subject: "สถานะบัตร", body: "{smsName}: บัตรของคุณ: {status} {trackUrl}" },
     not_subscribed: { subject: "ยังไม่ได้สมัคร", body: "{smsName}: หมายเลขนี้ไม่ได้รับแจ้งเตือน สมัคร: {trackUrl}" },
   },
+  broadcasts: {
+    deadline_reminder: {
+      subject: "แจ้งเตือน: ส่งบัตรเลือกตั้งคืนภายใน {deadline}",
+      body: "แจ้งเตือน: โปรดส่งบัตรเลือกตั้งคืนภายใน {deadline} ทางไปรษณีย์ หรือหย่อนในตู้รับบัตร",
+      sms: "แจ้งเตือน: ส่งบัตรคืนภายใน {deadline}",
+    },
+    polling_place_change: {
+      subject: "สถานที่เลือกตั้งของคุณเปลี่ยนแล้ว",
+      body: "สถานที่เลือกตั้งด้วยตนเองของคุณเปลี่ยนแล้ว โปรดไปเลือกตั้งที่ {placeName} {placeAddress}",
+      sms: "ที่เลือกตั้งใหม่: {placeName} {placeAddress}",
+    },
+  },
   reasons: {
     signature_mismatch: "ลายเซ็นไม่ตรงกัน",
     signature_missing: "ไม่มีลายเซ็น",

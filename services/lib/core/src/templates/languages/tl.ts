@@ -80,6 +80,18 @@ export const tl: LanguagePack = {
       body: "{smsName}: Walang update ang numerong ito. Mag-sign up sa {trackUrl}",
     },
   },
+  broadcasts: {
+    deadline_reminder: {
+      subject: "Paalala: ibalik ang iyong balota bago ang {deadline}",
+      body: "Paalala: ibalik ang iyong balota bago ang {deadline}. Ipadala ito sa koreo na may postmark, o ihulog sa drop box.",
+      sms: "Paalala: ibalik ang balota bago ang {deadline}.",
+    },
+    polling_place_change: {
+      subject: "Nagbago ang iyong lugar ng pagboto",
+      body: "Nagbago ang iyong lugar ng personal na pagboto. Bumoto sa {placeName}, {placeAddress}.",
+      sms: "Bagong lugar ng pagboto: {placeName}, {placeAddress}",
+    },
+  },
   reasons: {
     signature_mismatch: "hindi tugma ang pirma",
     signature_missing: "walang pirma ang sobre",

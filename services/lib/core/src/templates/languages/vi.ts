@@ -73,6 +73,18 @@ export const vi: LanguagePack = {
     status_reply: { subject: "Trạng thái lá phiếu", body: "{smsName}: Lá phiếu: {status}. {trackUrl}" },
     not_subscribed: { subject: "Chưa đăng ký", body: "{smsName}: Số này chưa đăng ký. Đăng ký: {trackUrl}" },
   },
+  broadcasts: {
+    deadline_reminder: {
+      subject: "Nhắc nhở: gửi lại lá phiếu trước {deadline}",
+      body: "Nhắc nhở: hãy gửi lại lá phiếu của bạn trước {deadline}, qua bưu điện hoặc bỏ vào thùng phiếu.",
+      sms: "Nhắc nhở: gửi lại lá phiếu trước {deadline}.",
+    },
+    polling_place_change: {
+      subject: "Nơi bỏ phiếu của bạn đã thay đổi",
+      body: "Nơi bỏ phiếu trực tiếp của bạn đã thay đổi. Hãy bỏ phiếu tại {placeName}, {placeAddress}.",
+      sms: "Nơi bỏ phiếu mới: {placeName}, {placeAddress}",
+    },
+  },
   reasons: {
     signature_mismatch: "chữ ký không khớp",
     signature_missing: "thiếu chữ ký",

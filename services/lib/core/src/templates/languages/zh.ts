@@ -65,6 +65,18 @@ export const zh: LanguagePack = {
     status_reply: { subject: "选票状态", body: "{smsName}：您的选票：{status}。{trackUrl}" },
     not_subscribed: { subject: "未订阅", body: "{smsName}：此号码未订阅选票通知。请在此注册：{trackUrl}" },
   },
+  broadcasts: {
+    deadline_reminder: {
+      subject: "提醒：请在{deadline}前交回选票",
+      body: "提醒：请在{deadline}前交回您的选票。请在当天前邮寄（以邮戳为准）或投入投票箱。",
+      sms: "提醒：请在{deadline}前交回选票。",
+    },
+    polling_place_change: {
+      subject: "您的投票地点已更改",
+      body: "您的现场投票地点已更改。请到{placeName}投票，地址：{placeAddress}。",
+      sms: "新投票地点：{placeName}，{placeAddress}",
+    },
+  },
   reasons: {
     signature_mismatch: "签名不符",
     signature_missing: "信封未签名",

@@ -81,14 +81,6 @@ export function createRedisKeys(namespace = "") {
      * provider refused that address for good (a bounce, an unknown number). Not derived.
      */
     subscription: (voterId: string) => `${prefix}sub:{${voterId}}`,
-    /** String: the voter id whose SMS or voice channel has this phone number (SHA-256 of the E.164 number). */
-    subscriberByPhone: (phoneHash: string) => `${prefix}sub-phone:{${phoneHash}}`,
-    /**
-     * Hash: the dedupe and delivery record of one message (`<ballotKey>:<topic>:<channel>`): claimed before the
-     * provider call, marked sent after it, with the provider's id and the delivery status its webhooks report.
-     */
-    notification: (messageId: string) => `${prefix}notification:{${messageId}}`,
-    /** String: our message id for a provider's message id, so a delivery webhook finds its message. */
     /**
      * Hash: the county's subscribers, moved in the same step as each subscription change (subscriber-counts.ts):
      * per channel and state `c:<channel>:<confirmed|pending|opted_out|refused>`, per language and channel
@@ -101,6 +93,14 @@ export function createRedisKeys(namespace = "") {
      * for good), scored by when that became so (epoch ms). Kept with subscriberCounts. Not derived.
      */
     unreachableVoters: (county: string) => `${prefix}unreachable:{${county}}`,
+    /** String: the voter id whose SMS or voice channel has this phone number (SHA-256 of the E.164 number). */
+    subscriberByPhone: (phoneHash: string) => `${prefix}sub-phone:{${phoneHash}}`,
+    /**
+     * Hash: the dedupe and delivery record of one message (`<ballotKey>:<topic>:<channel>`): claimed before the
+     * provider call, marked sent after it, with the provider's id and the delivery status its webhooks report.
+     */
+    notification: (messageId: string) => `${prefix}notification:{${messageId}}`,
+    /** String: our message id for a provider's message id, so a delivery webhook finds its message. */
     providerMessage: (provider: string, providerMessageId: string) =>
       `${prefix}provider-message:{${provider}:${providerMessageId}}`,
     /** Sorted set: messages held for quiet hours, member `<ballotKey>|<messageId>`, scored by release time (ms). */

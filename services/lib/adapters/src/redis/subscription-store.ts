@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { RedisKeys } from "@ballot/contracts";
 import {
   type Channel,
@@ -14,13 +13,15 @@ import {
   type RollContact,
   type Subscription,
 } from "@ballot/core";
+import { TransientError } from "@ballot/runtime";
 import type { Redis } from "ioredis";
+import { addressHashOf, applyChangeScript, type CountedSubscription, countOperationsOf } from "./subscriber-counts.ts";
 
 const channelField = (channel: Channel) => `ch:${channel}`;
 const phoneChannels: ReadonlySet<Channel> = new Set(["sms", "voice"]);
 
 /** The key part of a phone number: a hash, so the key space does not list the numbers. */
-export const phoneHashOf = (e164: string): string => createHash("sha256").update(e164).digest("hex").slice(0, 32);
+export const phoneHashOf = addressHashOf;
 
 function decodeChannel(channel: Channel, raw: string | undefined): ChannelSubscription | undefined {
   if (!raw) return undefined;
@@ -47,30 +48,32 @@ export interface LoadedSubscription {
   readonly snapshot: Readonly<Record<string, string>>;
 }
 
-/**
- * Writes a voter's hash only if it is still exactly the snapshot (ARGV[1], JSON object): ARGV[2] holds the fields to
- * set (JSON object), ARGV[3] those to delete (JSON array). 1 when written, 0 when the hash changed meanwhile.
- */
-const saveIfUnchangedScript = `
-local expected = cjson.decode(ARGV[1])
-local current = redis.call('HGETALL', KEYS[1])
-local seen = 0
-for index = 1, #current, 2 do
-  if expected[current[index]] ~= current[index + 1] then return 0 end
-  seen = seen + 1
-end
-local count = 0
-for _ in pairs(expected) do count = count + 1 end
-if count ~= seen then return 0 end
-for field, value in pairs(cjson.decode(ARGV[2])) do redis.call('HSET', KEYS[1], field, value) end
-for _, field in ipairs(cjson.decode(ARGV[3])) do redis.call('HDEL', KEYS[1], field) end
-return 1
-`;
+type Hash = Readonly<Record<string, string>>;
+/** A change to a voter's hash: the hash it makes of the current one, or undefined to write nothing. */
+type HashChange = (current: Hash) => Record<string, string> | undefined;
+
+const refusedField = (channel: Channel) => `refused:${channel}`;
+/** How often a change is made again on a hash that changed meanwhile before giving up (each retry reads afresh). */
+const changeAttempts = 20;
+
+/** The hash that stores `subscription`: `current`'s other fields kept, its channels replaced. */
+function withSubscription(current: Hash, subscription: Subscription): Record<string, string> {
+  const next: Record<string, string> = { ...current, lang: subscription.language };
+  for (const channel of channels) {
+    const entry = subscription.channels.find((candidate) => candidate.channel === channel);
+    if (entry) next[channelField(channel)] = encodeChannel(entry);
+    else delete next[channelField(channel)];
+  }
+  return next;
+}
 
 /**
  * Voters' notification subscriptions, one Redis hash per voter id: the language and one field per channel, so that
  * one channel's consent changes without rewriting (or racing) the others. SMS and voice numbers are indexed for
  * inbound texts. Addresses are personal data: they stay in Redis and in messages, never in logs.
+ *
+ * Every write goes through `#change`, one script that writes the hash only over what it was made from and moves the
+ * county's subscriber counts (subscriber-counts.ts) in the same step, so the dashboard's counts never drift.
  */
 export class RedisSubscriptionStore {
   readonly #redis: Redis;
@@ -78,7 +81,7 @@ export class RedisSubscriptionStore {
   constructor(redis: Redis, keys: RedisKeys) {
     this.#redis = redis;
     this.#keys = keys;
-    redis.defineCommand("subscriptionSaveIfUnchanged", { numberOfKeys: 1, lua: saveIfUnchangedScript });
+    redis.defineCommand("subscriptionApplyChange", { lua: applyChangeScript });
   }
 
   async load(voterId: string): Promise<Subscription | undefined> {
@@ -86,35 +89,116 @@ export class RedisSubscriptionStore {
     return this.#decode(voterId, hash);
   }
 
-  #decode(voterId: string, hash: Record<string, string>): Subscription | undefined {
+  #decode(voterId: string, hash: Hash): Subscription | undefined {
     const entries = channels.flatMap((channel) => decodeChannel(channel, hash[channelField(channel)]) ?? []);
     if (entries.length === 0) return undefined;
     return { voterId, language: languageOrEnglish(hash.lang), channels: entries };
   }
 
-  /** Stores a whole subscription (a voter's own sign-up or change): channels not in it are removed. */
-  async save(subscription: Subscription): Promise<void> {
-    const key = this.#keys.subscription(subscription.voterId);
-    const previous = await this.load(subscription.voterId);
-    const multi = this.#redis.multi();
-    multi.hset(key, "lang", subscription.language);
+  #counted(voterId: string, hash: Hash): CountedSubscription {
+    const refused: Partial<Record<Channel, string>> = {};
     for (const channel of channels) {
-      const entry = subscription.channels.find((candidate) => candidate.channel === channel);
-      if (entry) multi.hset(key, channelField(channel), encodeChannel(entry));
-      else multi.hdel(key, channelField(channel));
+      const mark = hash[refusedField(channel)];
+      if (mark) refused[channel] = mark.split("|")[0] ?? "";
     }
-    for (const entry of previous?.channels ?? []) {
-      const still = subscription.channels.find((candidate) => candidate.channel === entry.channel);
+    return { subscription: this.#decode(voterId, hash), refused, county: hash.county || undefined };
+  }
+
+  /**
+   * Makes `change` of the voter's hash and writes it, with the county's counts, only if the hash is still what the
+   * change was made from; otherwise reads again and makes the change again (`snapshot` given: the change is made of
+   * it, once, and false says it is stale). The county is the voter's (from the roll), else the one already counted,
+   * else `fallbackCounty`. A refusal mark for an address the channel no longer has is dropped.
+   */
+  async #change(
+    voterId: string,
+    change: HashChange,
+    {
+      nowMs,
+      snapshot,
+      fallbackCounty,
+      keepIndexedPhones = false,
+    }: { nowMs: number; snapshot?: Hash; fallbackCounty?: string; keepIndexedPhones?: boolean },
+  ): Promise<{ written: boolean; after?: Hash }> {
+    const key = this.#keys.subscription(voterId);
+    for (let attempt = 1; attempt <= changeAttempts; attempt += 1) {
+      const [current, voterCounty] = await Promise.all([
+        snapshot ?? this.#redis.hgetall(key),
+        this.#redis.hget(this.#keys.voter(voterId), "county"),
+      ]);
+      const proposed = change(current);
+      if (!proposed) return { written: false };
+      const next = this.#settled(proposed, voterCounty ?? current.county ?? fallbackCounty);
+      const before = this.#counted(voterId, current);
+      const after = this.#counted(voterId, next);
+      const counts = countOperationsOf(this.#keys, voterId, before, after, nowMs);
+      const remove = Object.keys(current).filter((field) => !(field in next));
+      const set = Object.fromEntries(Object.entries(next).filter(([field, value]) => current[field] !== value));
+      if (remove.length === 0 && Object.keys(set).length === 0) return { written: true, after: next };
+      const written = await this.#script("subscriptionApplyChange")(
+        String(1 + counts.keys.length),
+        key,
+        ...counts.keys,
+        JSON.stringify(current),
+        JSON.stringify(set),
+        JSON.stringify(remove),
+        JSON.stringify(counts.operations),
+      );
+      if (written === 1) {
+        await this.#indexPhones(voterId, before.subscription, after.subscription, keepIndexedPhones);
+        return { written: true, after: next };
+      }
+      if (snapshot) return { written: false };
+    }
+    throw new TransientError("a voter's alerts kept changing while they were being saved", { context: { voterId } });
+  }
+
+  /** The hash as it is stored: counted in `county` while it has a channel; refusal marks only for current addresses. */
+  #settled(hash: Record<string, string>, county: string | undefined): Record<string, string> {
+    const next = { ...hash };
+    const hasChannel = channels.some((channel) => next[channelField(channel)] !== undefined);
+    if (county && hasChannel) next.county = county;
+    for (const channel of channels) {
+      const mark = next[refusedField(channel)];
+      if (mark === undefined) continue;
+      const entry = decodeChannel(channel, next[channelField(channel)]);
+      if (!entry || mark.split("|")[0] !== addressHashOf(entry.address)) delete next[refusedField(channel)];
+    }
+    return next;
+  }
+
+  /** Points the phone index at the voter's numbers; `keepIndexed`: a number indexed to someone else stays theirs. */
+  async #indexPhones(
+    voterId: string,
+    before: Subscription | undefined,
+    after: Subscription | undefined,
+    keepIndexed: boolean,
+  ) {
+    const multi = this.#redis.multi();
+    for (const entry of before?.channels ?? []) {
+      const still = after?.channels.find((candidate) => candidate.channel === entry.channel);
       if (phoneChannels.has(entry.channel) && still?.address !== entry.address) {
         multi.del(this.#keys.subscriberByPhone(phoneHashOf(entry.address)));
       }
     }
-    for (const entry of subscription.channels) {
-      if (phoneChannels.has(entry.channel)) {
-        multi.set(this.#keys.subscriberByPhone(phoneHashOf(entry.address)), subscription.voterId);
-      }
+    for (const entry of after?.channels ?? []) {
+      if (!phoneChannels.has(entry.channel)) continue;
+      const key = this.#keys.subscriberByPhone(phoneHashOf(entry.address));
+      if (keepIndexed) multi.set(key, voterId, "NX");
+      else multi.set(key, voterId);
     }
     await multi.exec();
+  }
+
+  #script(name: string): (...args: string[]) => Promise<number> {
+    const command = (this.#redis as unknown as Record<string, (...args: string[]) => Promise<number>>)[name];
+    if (!command) throw new Error(`Redis script ${name} is not defined`);
+    return (...args) => command.call(this.#redis, ...args);
+  }
+
+  /** Stores a whole subscription (a voter's own sign-up or change): channels not in it are removed. */
+  async save(subscription: Subscription, nowMs = Date.now()): Promise<void> {
+    await this.#change(subscription.voterId, (current) => withSubscription(current, subscription), { nowMs });
   }
 
   /** The subscription and its hash as stored, for `saveIfUnchanged`. */
@@ -127,42 +211,16 @@ export class RedisSubscriptionStore {
    * Stores a whole subscription like `save`, but only if the voter's hash is still the snapshot `loadForChange` gave:
    * a STOP, YES or unsubscribe that landed in between is never overwritten. False: nothing was written; load again.
    */
-  async saveIfUnchanged(snapshot: Readonly<Record<string, string>>, subscription: Subscription): Promise<boolean> {
-    const key = this.#keys.subscription(subscription.voterId);
-    const set: Record<string, string> = { lang: subscription.language };
-    const remove: string[] = [];
-    for (const channel of channels) {
-      const entry = subscription.channels.find((candidate) => candidate.channel === channel);
-      if (entry) set[channelField(channel)] = encodeChannel(entry);
-      else remove.push(channelField(channel));
-    }
-    const command = (this.#redis as unknown as Record<string, (...args: string[]) => Promise<number>>)
-      .subscriptionSaveIfUnchanged;
-    if (!command) throw new Error("Redis script subscriptionSaveIfUnchanged is not defined");
-    // An empty Lua table encodes as an array; `{}` and `[]` decode alike, so either is fine for ARGV[1].
-    const written = await command.call(
-      this.#redis,
-      key,
-      JSON.stringify(snapshot),
-      JSON.stringify(set),
-      JSON.stringify(remove),
-    );
-    if (written !== 1) return false;
-    const previous = this.#decode(subscription.voterId, { ...snapshot });
-    const multi = this.#redis.multi();
-    for (const entry of previous?.channels ?? []) {
-      const still = subscription.channels.find((candidate) => candidate.channel === entry.channel);
-      if (phoneChannels.has(entry.channel) && still?.address !== entry.address) {
-        multi.del(this.#keys.subscriberByPhone(phoneHashOf(entry.address)));
-      }
-    }
-    for (const entry of subscription.channels) {
-      if (phoneChannels.has(entry.channel)) {
-        multi.set(this.#keys.subscriberByPhone(phoneHashOf(entry.address)), subscription.voterId);
-      }
-    }
-    await multi.exec();
-    return true;
+  async saveIfUnchanged(
+    snapshot: Readonly<Record<string, string>>,
+    subscription: Subscription,
+    nowMs = Date.now(),
+  ): Promise<boolean> {
+    const outcome = await this.#change(subscription.voterId, (current) => withSubscription(current, subscription), {
+      nowMs,
+      snapshot,
+    });
+    return outcome.written;
   }
 
   /** Sets one channel's consent; the subscription as it now stands, or undefined when the channel is not there. */
@@ -172,11 +230,50 @@ export class RedisSubscriptionStore {
     consent: ConsentState,
     nowMs: number,
   ): Promise<Subscription | undefined> {
-    const key = this.#keys.subscription(voterId);
-    const current = decodeChannel(channel, (await this.#redis.hget(key, channelField(channel))) ?? undefined);
-    if (!current) return undefined;
-    await this.#redis.hset(key, channelField(channel), encodeChannel({ ...current, consent, updatedAtMs: nowMs }));
-    return this.load(voterId);
+    const outcome = await this.#change(
+      voterId,
+      (current) => {
+        const entry = decodeChannel(channel, current[channelField(channel)]);
+        if (!entry) return undefined;
+        return { ...current, [channelField(channel)]: encodeChannel({ ...entry, consent, updatedAtMs: nowMs }) };
+      },
+      { nowMs },
+    );
+    return outcome.after ? this.#decode(voterId, outcome.after) : undefined;
+  }
+
+  /**
+   * Records that the provider refused a channel's address for good (a hard bounce, an unknown or landline number):
+   * the channel counts as `refused` until the voter gives another address. `sentAtMs`, for a refusal reported after
+   * the message went: ignored when the channel changed since (it may be another address now). False when the
+   * channel is not there (or changed since).
+   */
+  async markRefused(
+    voterId: string,
+    channel: Channel,
+    reason: string,
+    nowMs: number,
+    sentAtMs = nowMs,
+  ): Promise<boolean> {
+    const outcome = await this.#change(
+      voterId,
+      (current) => {
+        const entry = decodeChannel(channel, current[channelField(channel)]);
+        if (!entry || entry.updatedAtMs > sentAtMs) return undefined;
+        const mark = `${addressHashOf(entry.address)}|${reason.replaceAll("|", "/").slice(0, 100)}|${nowMs}`;
+        return { ...current, [refusedField(channel)]: mark };
+      },
+      { nowMs },
+    );
+    return outcome.written;
+  }
+
+  /**
+   * Counts the voter's subscription in the voter's county as the roll now gives it (the tracker calls this when a
+   * voter record arrives, so that a voter who moved is counted in the new county). Nothing for a voter with none.
+   */
+  async followVoterCounty(voterId: string, nowMs: number): Promise<void> {
+    await this.#change(voterId, (current) => (this.#decode(voterId, current) ? { ...current } : undefined), { nowMs });
   }
 
   /**
@@ -187,21 +284,18 @@ export class RedisSubscriptionStore {
   async enrollFromRoll(contact: RollContact, county: CountyNotificationSettings, nowMs: number): Promise<EnrolOutcome> {
     const enrolled = enrollFromRoll(contact, county, nowMs);
     if (!enrolled) return "not_enrolled";
-    const key = this.#keys.subscription(contact.voterId);
-    const multi = this.#redis.multi();
-    multi.hsetnx(key, "lang", enrolled.language);
-    for (const entry of enrolled.channels) multi.hsetnx(key, channelField(entry.channel), encodeChannel(entry));
-    const results = (await multi.exec()) ?? [];
-    const added = results.slice(1).some(([, value]) => value === 1);
-    if (added) {
-      const now = await this.load(contact.voterId);
-      for (const entry of now?.channels ?? []) {
-        if (phoneChannels.has(entry.channel)) {
-          await this.#redis.set(this.#keys.subscriberByPhone(phoneHashOf(entry.address)), contact.voterId, "NX");
-        }
-      }
-    }
-    return added ? "enrolled" : "kept";
+    const outcome = await this.#change(
+      contact.voterId,
+      (current) => {
+        const missing = enrolled.channels.filter((entry) => current[channelField(entry.channel)] === undefined);
+        if (missing.length === 0) return undefined;
+        const next: Record<string, string> = { lang: enrolled.language, ...current };
+        for (const entry of missing) next[channelField(entry.channel)] = encodeChannel(entry);
+        return next;
+      },
+      { nowMs, fallbackCounty: county.county, keepIndexedPhones: true },
+    );
+    return outcome.written ? "enrolled" : "kept";
   }
 
   /** The voter whose SMS or voice channel has this E.164 number. */

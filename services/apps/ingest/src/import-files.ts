@@ -2,7 +2,10 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
+import { contentMessageId } from "@ballot/adapters";
 import { type CountyRecordKind, detectJsonFormat, detectTextFormat, splitFeedRecords, squashKey } from "@ballot/core";
+
+import { batchIdHeader } from "./batch-id.ts";
 
 const gunzipAsync = promisify(gunzip);
 
@@ -190,14 +193,18 @@ class RequestFailed extends Error {
   override readonly name = "RequestFailed";
 }
 
-async function send(basePath: string, token: string, batch: Batch): Promise<BatchAnswer> {
+async function send(basePath: string, token: string, batch: Batch, batchId?: string): Promise<BatchAnswer> {
   const url = `${basePath}/${batch.route}`;
   for (let attempt = 1; ; attempt += 1) {
     let retryable: string;
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": batch.contentType },
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": batch.contentType,
+          ...(batchId ? { [batchIdHeader]: batchId } : {}),
+        },
         body: batch.body,
       });
       const text = await response.text();
@@ -227,6 +234,8 @@ interface ImportPlan {
   /** The endpoint the batches' routes are under, e.g. http://127.0.0.1:8081/v1/feeds/usps. */
   readonly basePath: string;
   readonly batchesOf: (file: string, text: string) => Batch[];
+  /** Every request of a file names the same batch (`X-Batch-Id`); otherwise each request is its own batch. */
+  readonly batchPerFile?: boolean;
 }
 
 /** Reads, cuts and posts every file of a plan, `concurrency` requests at a time, adding up ingest's answers. */
@@ -263,6 +272,8 @@ async function runImport(options: ImportCommon, plan: ImportPlan): Promise<Impor
       continue;
     }
     const batches = plan.batchesOf(file, text);
+    // One batch per county file, however many requests carry it: the safety hold judges the upload as a whole.
+    const batchId = plan.batchPerFile ? contentMessageId("import", plan.basePath, text) : undefined;
     let next = 0;
     let failed = false;
     const worker = async () => {
@@ -270,7 +281,7 @@ async function runImport(options: ImportCommon, plan: ImportPlan): Promise<Impor
         const batch = batches[next] as Batch;
         next += 1;
         try {
-          const answer = await send(plan.basePath, options.token, batch);
+          const answer = await send(plan.basePath, options.token, batch, batchId);
           const records = answer.accepted + answer.duplicate + answer.rejected + answer.foreign;
           summary.records += records;
           summary.accepted += answer.accepted;
@@ -324,6 +335,7 @@ export async function importCountyFiles(options: CountyImportOptions): Promise<I
   return runImport(options, {
     files: await collectFiles(options.paths, countyFileExtensions),
     basePath: `${baseUrlOf(options.url)}/v1/counties/${encodeURIComponent(options.county)}`,
+    batchPerFile: true,
     batchesOf: (file, text) => {
       const { header, records } = splitFeedRecords(text, "delimited");
       const place = { file, route: options.kind, contentType: csvType, batchRecords };

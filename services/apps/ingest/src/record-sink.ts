@@ -95,6 +95,8 @@ export function cutRaw(raw: string, reason: string): { raw: string; reason: stri
 
 export interface PublishBatchOptions {
   readonly chunkBounds?: ChunkBounds;
+  /** The batch every published record and chunk names (not part of their message ids: a re-sent record stays one). */
+  readonly batchId?: string;
 }
 
 /**
@@ -116,6 +118,7 @@ export async function publishBatch(
   options: PublishBatchOptions = {},
 ): Promise<BatchSummary> {
   const summary = emptySummary();
+  const inBatch = options.batchId ? { batchId: options.batchId } : {};
   const deadLetter = catalog.subjects.deadLetter(source);
   const pending: Promise<void>[] = [];
   const scansBySubject = new Map<string, { subject: RoutedScan["subject"]; scans: RoutedScan[] }>();
@@ -139,10 +142,12 @@ export async function publishBatch(
         return;
       }
       pending.push(
-        publisher.publish(routed.subject, routed.payload, contentMessageId(...routed.identity)).then((outcome) => {
-          if (outcome.duplicate) summary.duplicate += 1;
-          else count(routed.foreign, 1);
-        }),
+        publisher
+          .publish(routed.subject, { ...(routed.payload as object), ...inBatch }, contentMessageId(...routed.identity))
+          .then((outcome) => {
+            if (outcome.duplicate) summary.duplicate += 1;
+            else count(routed.foreign, 1);
+          }),
       );
       return;
     }
@@ -159,7 +164,7 @@ export async function publishBatch(
     const identities = scans.map((routed) => routed.identity);
     for (const chunk of chunkByContent(identities, options.chunkBounds ?? defaultChunkBounds)) {
       const members = chunk.map((index) => scans[index] as RoutedScan);
-      const payload = { scans: members.map((routed) => routed.scan) };
+      const payload = { scans: members.map((routed) => routed.scan), ...inBatch };
       const msgId = contentMessageId("usps-scans", ...chunk.map((index) => identities[index] as string));
       pending.push(
         publisher.publish(subject, payload, msgId).then((outcome) => {

@@ -1,6 +1,7 @@
 import { type NormalizedScan, type ParsedFeed, scanIdentity } from "@ballot/core";
 import type { Context } from "hono";
 import type { IngestDeps, IngestEnvContext } from "./app.ts";
+import { badBatchIdMessage, batchIdOf } from "./batch-id.ts";
 import { publishBatch, routeScan } from "./record-sink.ts";
 
 /**
@@ -13,7 +14,10 @@ export async function ingestScans(
   feed: string,
   parsed: ParsedFeed,
   receivedAt: string,
+  body: string,
 ): Promise<Response> {
+  const batchId = batchIdOf(c, feedSource(feed), body);
+  if (!batchId) return deps.errors(c, 400, "VALIDATION_FAILED", badBatchIdMessage);
   const { subjects } = deps.catalog;
   const isOurs = (scan: NormalizedScan) =>
     deps.mailerIds.size > 0 ? deps.mailerIds.has(scan.mailerId) : scan.direction !== "other";
@@ -29,7 +33,7 @@ export async function ingestScans(
       () => JSON.stringify(scan),
     );
   });
-  const summary = await publishBatch(deps.publisher, deps.catalog, feedSource(feed), routed, receivedAt);
+  const summary = await publishBatch(deps.publisher, deps.catalog, feedSource(feed), routed, receivedAt, { batchId });
   let newestEventMs: number | undefined;
   for (const result of parsed.records) {
     const atMs = result.ok ? Date.parse(result.value.occurredAt) : Number.NaN;
@@ -37,7 +41,7 @@ export async function ingestScans(
   }
   const counts = { ...summary, reasons: summary.errors.map((error) => error.reason) };
   await deps.recordFeedHealth(feedSource(feed), counts, receivedAt, newestEventMs);
-  c.get("log").info({ feed, format: parsed.format, ...summary, errors: undefined }, "usps batch ingested");
+  c.get("log").info({ feed, format: parsed.format, batchId, ...summary, errors: undefined }, "usps batch ingested");
   return c.json({ format: parsed.format, ...summary }, 200);
 }
 

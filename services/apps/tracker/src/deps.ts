@@ -15,4 +15,6 @@ export interface TrackerDeps {
    * they happened, and voters must not hear them twice.
    */
   readonly announce?: boolean;
+  /** The ingest batch of the message in hand (set per message): each status change it causes names it. */
+  readonly batchId?: string | undefined;
 }

@@ -27,14 +27,22 @@ export function createTrackerHandler(deps: TrackerDeps): MessageHandler {
   // A chunk is a few hundred ballots worked on side by side, where a county record is one: the consumer's
   // concurrency suits the records, and this keeps the chunks' ballots in memory at once to what hides round trips.
   const limitScanChunks = createLimit(deps.scanChunksInFlight ?? 4);
+  // Each status change says which ingest batch caused it (the safety hold counts a batch's changes per county).
+  const inBatch = (batchId: string | undefined): TrackerDeps => (batchId ? { ...deps, batchId } : deps);
   return async (message, log) => {
     switch (message.subject) {
-      case subjects.uspsScans.name:
-        return limitScanChunks(() => handleUspsScans(deps, parseMessage(subjects.uspsScans, message.data), log));
-      case subjects.countyBallot.name:
-        return handleCountyBallot(deps, parseMessage(subjects.countyBallot, message.data), log);
-      case subjects.countyStatus.name:
-        return handleCountyStatus(deps, parseMessage(subjects.countyStatus, message.data), message.deliveryCount, log);
+      case subjects.uspsScans.name: {
+        const chunk = parseMessage(subjects.uspsScans, message.data);
+        return limitScanChunks(() => handleUspsScans(inBatch(chunk.batchId), chunk, log));
+      }
+      case subjects.countyBallot.name: {
+        const ballot = parseMessage(subjects.countyBallot, message.data);
+        return handleCountyBallot(inBatch(ballot.batchId), ballot, log);
+      }
+      case subjects.countyStatus.name: {
+        const update = parseMessage(subjects.countyStatus, message.data);
+        return handleCountyStatus(inBatch(update.batchId), update, message.deliveryCount, log);
+      }
       case subjects.countyVoter.name:
         return handleCountyVoter(deps, parseMessage(subjects.countyVoter, message.data));
       default:

@@ -7,6 +7,12 @@ const digits = (min: number, max: number) => z.string().regex(new RegExp(`^\\d{$
 
 const feedText = z.string().max(128);
 
+/**
+ * The ingest batch a record came in (one upload, one feed request, or one file of an import): every status change it
+ * causes carries it, so that a batch moving an unusual share of a county's ballots at once is held for review.
+ */
+export const batchIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "1-64 of A-Z a-z 0-9 . _ -");
+
 /** One USPS scan, normalised by ingest from any feed format (`@ballot/core` `NormalizedScan` plus its feed). */
 export const uspsScanSchema = z.object({
   /** 20 tracking digits + 0, 5, 9 or 11 routing digits. */
@@ -42,6 +48,7 @@ export const uspsScanChunkMaxRecords = 512;
  */
 export const uspsScanChunkSchema = z.object({
   scans: z.array(uspsScanSchema).min(1).max(uspsScanChunkMaxRecords),
+  batchId: batchIdSchema.optional(),
 });
 export type UspsScanChunk = z.infer<typeof uspsScanChunkSchema>;
 
@@ -53,6 +60,7 @@ export const countyVoterSchema = z.object({
   zip: digits(5, 5),
   language: z.string().default("en"),
   updatedAt: isoInstant,
+  batchId: batchIdSchema.optional(),
 });
 export type CountyVoter = z.infer<typeof countyVoterSchema>;
 
@@ -64,6 +72,7 @@ export const countyBallotSchema = z.object({
   outboundImb: digits(20, 31),
   returnImb: digits(20, 31).optional(),
   issuedAt: isoInstant,
+  batchId: batchIdSchema.optional(),
 });
 export type CountyBallot = z.infer<typeof countyBallotSchema>;
 
@@ -76,6 +85,7 @@ export const countyStatusSchema = z.object({
   cureDeadline: isoDate.optional(),
   cureUrl: z.url().optional(),
   channel: z.enum(["mail", "drop_box", "vote_center"]).optional(),
+  batchId: batchIdSchema.optional(),
 });
 export type CountyStatusUpdate = z.infer<typeof countyStatusSchema>;
 
@@ -90,6 +100,8 @@ export const ballotStatusChangedSchema = z.object({
   to: z.enum(ballotStatuses),
   occurredAt: isoInstant,
   asOf: isoInstant,
+  /** The ingest batch whose record caused the change; none for changes no batch caused (a reissue's supersede). */
+  batchId: batchIdSchema.optional(),
 });
 export type BallotStatusChanged = z.infer<typeof ballotStatusChangedSchema>;
 

@@ -13,6 +13,7 @@ import {
 } from "@ballot/core";
 import type { Hono } from "hono";
 import type { IngestDeps, IngestEnvContext } from "../app.ts";
+import { badBatchIdMessage, batchIdOf } from "../batch-id.ts";
 import { answerBodyProblem } from "../body-problems.ts";
 import { publishBatch, type RoutedRecord, routeRecord } from "../record-sink.ts";
 
@@ -49,6 +50,8 @@ export function registerCountyRecords(app: Hono<IngestEnvContext>, deps: IngestD
       return answerBodyProblem(c, deps, source, body.problem, receivedAt);
     }
     const text = body.ok ? body.text : body.problem.kind === "not_json" ? body.problem.text : "";
+    const batchId = batchIdOf(c, source, text);
+    if (!batchId) return deps.errors(c, 400, "VALIDATION_FAILED", badBatchIdMessage);
     // CSV rows may already be rejected (wrong field count); JSON rows are all read, and checked below alike.
     let rows: readonly Result<unknown, RecordRejection>[];
     if (isCsv) {
@@ -99,10 +102,10 @@ export function registerCountyRecords(app: Hono<IngestEnvContext>, deps: IngestD
           return assertNever(kind, "record kind");
       }
     });
-    const summary = await publishBatch(deps.publisher, deps.catalog, source, routed, receivedAt);
+    const summary = await publishBatch(deps.publisher, deps.catalog, source, routed, receivedAt, { batchId });
     const counts = { ...summary, reasons: summary.errors.map((error) => error.reason) };
     await deps.recordFeedHealth(source, counts, receivedAt);
-    c.get("log").info({ county, kind, ...summary, errors: undefined }, "county batch ingested");
+    c.get("log").info({ county, kind, batchId, ...summary, errors: undefined }, "county batch ingested");
     return c.json(summary, 200);
   });
 }

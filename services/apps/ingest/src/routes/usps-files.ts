@@ -48,6 +48,6 @@ export function registerUspsFiles(app: Hono<IngestEnvContext>, deps: IngestDeps)
       await deps.deadLetterWhole(source, parsed.error, text, receivedAt);
       return deps.errors(c, 400, "VALIDATION_FAILED", parsed.error);
     }
-    return ingestScans(c, deps, feed, parsed.value, receivedAt);
+    return ingestScans(c, deps, feed, parsed.value, receivedAt, text);
   });
 }

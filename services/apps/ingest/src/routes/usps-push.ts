@@ -24,6 +24,6 @@ export function registerUspsPush(app: Hono<IngestEnvContext>, deps: IngestDeps) 
       await deps.deadLetterWhole(source, parsed.error, body.text, receivedAt);
       return deps.errors(c, 400, "VALIDATION_FAILED", parsed.error);
     }
-    return ingestScans(c, deps, feed, parsed.value, receivedAt);
+    return ingestScans(c, deps, feed, parsed.value, receivedAt, body.text);
   });
 }

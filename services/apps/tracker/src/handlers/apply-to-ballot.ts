@@ -79,6 +79,7 @@ async function announce(
       to: pending.to,
       occurredAt: new Date(projection.statusAtMs).toISOString(),
       asOf: new Date(state.asOfMs).toISOString(),
+      ...(deps.batchId ? { batchId: deps.batchId } : {}),
     },
     `${ballotKey}:${pending.to}:${pending.corrections}`,
   );

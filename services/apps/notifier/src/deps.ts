@@ -7,6 +7,7 @@ import type {
   RedisSubscriptionStore,
 } from "@ballot/adapters";
 import type { Senders } from "@ballot/adapters/providers";
+import type { RedisSafetyHolds } from "@ballot/adapters/redis/safety-holds";
 import type { Catalog, RedisKeys } from "@ballot/contracts";
 import type { CountyNotificationSettings } from "@ballot/core";
 
@@ -19,6 +20,8 @@ export interface NotifierDeps {
   readonly ballots: RedisBallotStore;
   readonly notifications: RedisNotificationLog;
   readonly held: RedisHeldMessages;
+  /** Batches' notices held for review (safety-hold.ts). */
+  readonly safetyHolds: RedisSafetyHolds;
   readonly publisher: JetStreamPublisher;
   readonly senders: Senders;
   readonly countySettingsOf: (county: string | undefined) => CountyNotificationSettings | undefined;

@@ -1,4 +1,4 @@
-import { type Notice, planNotifications } from "@ballot/core";
+import { type Channel, type Notice, planNotifications } from "@ballot/core";
 import { isTransientError, type Logger, PermanentError, TransientError } from "@ballot/runtime";
 import { requestConfirmation } from "./confirmations.ts";
 import { deliverMessage, sendableOf } from "./deliver.ts";
@@ -9,9 +9,18 @@ import type { NotifierDeps } from "./deps.ts";
  * messages the notice makes obsolete, holds what falls in quiet hours and sends the rest. Every channel is tried;
  * if any failed transiently, the event is retried (what was sent is not sent again).
  */
-export async function notifyVoter(deps: NotifierDeps, notice: Notice, log: Logger): Promise<void> {
-  const subscription = await deps.subscriptions.load(notice.voterId);
-  if (!subscription) return;
+export async function notifyVoter(
+  deps: NotifierDeps,
+  notice: Notice,
+  log: Logger,
+  /** Only these channels (a retraction goes where the wrong message went); all by default. */
+  onlyChannels?: readonly Channel[],
+): Promise<void> {
+  const subscribed = await deps.subscriptions.load(notice.voterId);
+  if (!subscribed) return;
+  const subscription = onlyChannels
+    ? { ...subscribed, channels: subscribed.channels.filter((entry) => onlyChannels.includes(entry.channel)) }
+    : subscribed;
   const county = deps.countySettingsOf(notice.county);
   if (!county) throw new PermanentError(`no notification settings for county ${notice.county}`);
   const nowMs = deps.now();

@@ -2,6 +2,7 @@ import { isTransientError, type Logger } from "@ballot/runtime";
 import { sendQueuedConfirmations, sendQueuedContactChangeNotices } from "./confirmations.ts";
 import { deliverMessage, sendableOf } from "./deliver.ts";
 import type { NotifierDeps } from "./deps.ts";
+import { workOnSafetyHolds } from "./safety-hold.ts";
 
 /**
  * Sends the held messages whose contact window has opened. Each is leased (so two notifiers never take the same
@@ -48,6 +49,7 @@ export function startReleaseLoop(deps: NotifierDeps, log: Logger, intervalMs: nu
         if (confirmations > 0) log.info({ confirmations }, "confirmation requests sent");
         const contactNotices = await sendQueuedContactChangeNotices(deps, log);
         if (contactNotices > 0) log.info({ contactNotices }, "previous contacts told of a change");
+        await workOnSafetyHolds(deps, log);
       })
       .catch((error: unknown) => log.error({ err: error }, "release of held messages failed; retrying next tick"))
       .finally(() => {

@@ -9,6 +9,7 @@ import {
   startConsumerLoop,
 } from "@ballot/adapters";
 import type { NotificationHandlerDeps } from "@ballot/adapters/notifications";
+import { RedisSafetyHolds } from "@ballot/adapters/redis/safety-holds";
 import type { Catalog, RedisKeys } from "@ballot/contracts";
 import type { Logger } from "@ballot/runtime";
 import type { NotifierDeps } from "./deps.ts";
@@ -42,6 +43,7 @@ export async function startNotifier(input: {
     ballots: new RedisBallotStore(redis, keys),
     notifications,
     held: new RedisHeldMessages(redis, keys),
+    safetyHolds: new RedisSafetyHolds(redis, keys),
     publisher,
     senders,
     countySettingsOf: settings,

@@ -122,6 +122,19 @@ export function createRedisKeys(namespace = "") {
      */
     confirmationRequests: () => `${prefix}confirm-queue`,
     /**
+     * Hash: what one ingest batch did to a county's ballots toward one watched status (safety-holds.ts): `#n` ballots
+     * so far, `#t` how many may notify (fixed at the first), `#f:<from>` by former status, and per ballot key its place
+     * and message topic. Expires a few days after the batch's last change, unless the batch crossed `#t`: then it is
+     * the hold (`#state` held, released or discarded; who decided, when; the correction's progress), kept. Not derived.
+     */
+    batchTally: (county: string, holdId: string) => `${prefix}batch-tally:{${county}}:${holdId}`,
+    /** Hash: the notices a hold keeps back, ballot key -> notice (JSON); emptied by release or discard. Not derived. */
+    heldForReview: (county: string, holdId: string) => `${prefix}review-held:{${county}}:${holdId}`,
+    /** Sorted set: the county's holds (`<batchId>:<status>`), scored by when each was held (epoch ms). Not derived. */
+    safetyHolds: (county: string) => `${prefix}safety-holds:{${county}}`,
+    /** Sorted set: a county's hold work for the notifier, member `<holdId>|release` or `|correct`, by when due (ms). */
+    safetyHoldJobs: (county: string) => `${prefix}safety-hold-jobs:{${county}}`,
+    /**
      * Stream: the audit log of staff actions on one county's dashboard (or `state` for actions on no county), one
      * entry per action: `who`, `role`, `scope`, `action`, `outcome`, `at`. Not derived: a rebuild keeps it.
      */

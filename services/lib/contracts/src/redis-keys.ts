@@ -139,6 +139,20 @@ export function createRedisKeys(namespace = "") {
      * entry per action: `who`, `role`, `scope`, `action`, `outcome`, `at`. Not derived: a rebuild keeps it.
      */
     staffAudit: (county: string) => `${prefix}audit:{${county}}`,
+    /**
+     * Sorted set: the county's voters with at least one confirmed channel (whom a broadcast can reach), scored by when
+     * that became so (epoch ms). Kept with the subscriber counts, in the same step as each subscription change. Not
+     * derived.
+     */
+    reachableVoters: (county: string) => `${prefix}reachable:{${county}}`,
+    /** Hash: one staff broadcast of a county (broadcast-store.ts): its text, audience, life and progress. Not derived. */
+    broadcast: (county: string, broadcastId: string) => `${prefix}broadcast:{${county}}:${broadcastId}`,
+    /** Sorted set: a county's broadcasts by when they were drafted (epoch ms). Not derived. */
+    broadcasts: (county: string) => `${prefix}broadcasts:{${county}}`,
+    /** Sorted set: broadcasts being sent, member `<county>|<broadcastId>`, scored by the notifier's next turn (ms). */
+    broadcastsSending: () => `${prefix}broadcasts-sending`,
+    /** Sorted set: a broadcast's messages waiting for quiet hours to end, member `<voterId>|<channel>`, by time (ms). */
+    broadcastWaiting: (county: string, broadcastId: string) => `${prefix}broadcast-waiting:{${county}}:${broadcastId}`,
   };
 }
 

@@ -13,7 +13,7 @@ describe("pnpm bench:lookup", () => {
       [bench, "--voters", "5000", "--duration", "1", "--warmup", "1", "--connections", "8", "--json"],
       { timeout: 90_000 },
     );
-    expect(stderr).toContain("bare Hono + one HGETALL");
+    expect(stderr).toContain("bare Hono + one HGET");
     const report = JSON.parse(stdout);
     const figures = { requestsPerSecond: expect.any(Number), p99Ms: expect.any(Number), errors: 0, timeouts: 0 };
     expect(report).toMatchObject({

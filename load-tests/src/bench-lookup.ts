@@ -3,7 +3,7 @@
 // Loads N voters (1,000,000 by default) with a ballot each into a redis-server of its own, starts the API as its own
 // process (as in production, rate limiting on with its default limits), and drives POST /v1/lookup with autocannon:
 // random known and unknown voters from 65,536 client addresses (X-Forwarded-For behind one trusted proxy hop). Then
-// it drives a bare Hono endpoint doing one HGETALL, in a process of the same kind, with the same requests: the
+// it drives a bare Hono endpoint doing one HGET, in a process of the same kind, with the same requests: the
 // ceiling of this machine for "HTTP + one Redis read", printed beside the lookup figures with their ratio.
 //
 // --load-only [--redis-url URL] [--samples-out FILE]: load the voters into a given Redis and write request bodies
@@ -11,7 +11,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { connectRedis, createIdentityHasher, encodeBallot, type Redis } from "@ballot/adapters";
+import { connectRedis, createIdentityHasher, newBallotValue, type Redis, RedisBallotStore } from "@ballot/adapters";
 import { defaultLookupRateLimits } from "@ballot/api/rate-limits";
 import { ballotKeyOf, createRedisKeys, type RedisKeys } from "@ballot/contracts";
 import {
@@ -155,6 +155,7 @@ function ballotOf(index: number, voter: BenchVoter): BallotState {
 async function loadVoters(redis: Redis, keys: RedisKeys, count: number, progress: (line: string) => void) {
   const today = new Date().toISOString().slice(0, 10);
   const hashIdentity = createIdentityHasher(identityHashKey);
+  const store = new RedisBallotStore(redis, keys);
   const batchSize = 2_000;
   const inFlight = new Set<Promise<unknown>>();
   const startedAt = performance.now();
@@ -175,8 +176,8 @@ async function loadVoters(redis: Redis, keys: RedisKeys, count: number, progress
         identity: identityHash,
         updated: "2026-10-01T00:00:00Z",
       });
-      pipeline.sadd(keys.voterBallots(voter.voterId), ballotKey);
-      pipeline.hset(keys.ballot(ballotKey), "v", "1", ...encodeBallot(ballotOf(index, voter)));
+      store.index.record(pipeline, { ballotKey, ballotId: `B${index}`, voterId: voter.voterId, aliases: [] });
+      pipeline.hset(...keys.ballot(ballotKey), newBallotValue(ballotOf(index, voter)));
     }
     const sent = pipeline.exec().then((results) => {
       const failed = results?.find(([error]) => error);
@@ -312,7 +313,7 @@ async function drive(url: string, pool: RequestPool, durationS: number, connecti
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The bare endpoint: Hono and one HGETALL of a random loaded ballot, nothing else. Run as its own process.
+// The bare endpoint: Hono and one Redis read (HGET) of a random loaded ballot, nothing else. Run as its own process.
 
 async function serveBare(redisUrl: string, voterCount: number): Promise<void> {
   const log = createLogger({ name: "bare", level: "warn" });
@@ -323,8 +324,8 @@ async function serveBare(redisUrl: string, voterCount: number): Promise<void> {
   app.post("/v1/lookup", async (c) => {
     await c.req.json();
     next += 1;
-    const ballot = await redis.hgetall(keys.ballot(ballotKeyAt(((next * 2_654_435_761) >>> 0) % voterCount)));
-    return c.json(ballot);
+    const ballot = await redis.hget(...keys.ballot(ballotKeyAt(((next * 2_654_435_761) >>> 0) % voterCount)));
+    return c.json({ ballot });
   });
   await serveBareCeiling(app, redis, log);
 }
@@ -431,7 +432,7 @@ async function main() {
       readyMessage: "bare listening",
     });
     started.push(bare);
-    say(`bare Hono + one HGETALL ${bare.url} (pid ${bare.pid}); same warm-up and run`);
+    say(`bare Hono + one HGET ${bare.url} (pid ${bare.pid}); same warm-up and run`);
     if (warmupS > 0) await drive(bare.url as string, pool, warmupS, connections);
     const ceiling = await drive(bare.url as string, pool, durationS, connections);
     await bare.stop();
@@ -511,7 +512,7 @@ lookup benchmark (autocannon, ${report.connections} connections, ${report.durati
 rate limiting ON: ${report.rateLimiting.perAddress} per address, ${report.rateLimiting.perIdentityMiss} misses per name+ZIP (${report.rateLimiting.how})
 
 ${line("POST /v1/lookup", lookup)}
-${line("bare Hono + one HGETALL", bare)}
+${line("bare Hono + one HGET", bare)}
 ratio lookup / bare: ${report.ratio}
 
 lookup statuses: ${statuses(lookup.byStatus)}

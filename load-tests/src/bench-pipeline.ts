@@ -16,23 +16,23 @@
 //      dead-letter stream is checked to be empty;
 //   4. Redis memory: used_memory after the scans minus before the ballots, per ballot;
 //   5. latency at a steady rate (5,000 scans/s by default): a later scan for each of many ballots, sent on a fixed
-//      schedule; the time from a scan's scheduled send to the write of its ballot's hash, seen as a keyspace
-//      notification (one scan per ballot in this phase, so the first write of a ballot after its send is that scan's).
+//      schedule; the time from a scan's scheduled send to the write of its ballot, seen as a keyspace notification on
+//      its bucket (one scan per ballot in this phase and no status changes, so a bucket's writes are those scans').
 // Progress goes to stderr; the report to stdout (`--json`: one JSON object).
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import {
   connectJetStream,
   connectRedis,
-  decodeBallot,
-  encodeBallot,
   ensureDurableConsumer,
   ensureStreams,
   type JetStreamConnection,
+  newBallotValue,
+  parseStoredBallot,
   type Redis,
 } from "@ballot/adapters";
 import { createCatalog, createRedisKeys, type StreamSpec } from "@ballot/contracts";
-import { type BallotStatus, currentStatus, rankOf, type UspsStatus } from "@ballot/core";
+import { type BallotStatus, currentStatus, emptyBallotState, rankOf, type UspsStatus } from "@ballot/core";
 import {
   type LocalServer,
   type ServiceProcess,
@@ -281,36 +281,33 @@ async function measureConsumeAck(connection: JetStreamConnection, messages: numb
   };
 }
 
-/** Redis pipelined writes of ballot hashes like the tracker's (encoded the same way) with an EXPIRE each. */
+/** Redis pipelined writes of ballots like the tracker's (encoded the same way, in its buckets) with an EXPIRE each. */
 async function measureRedisWrites(url: string, count: number) {
   // Database 1, flushed afterwards: the memory figures are taken on database 0 from an unchanged baseline.
   const redis = connectRedis(`${url}/1`, "bench-raw");
-  const fields = [
-    ...encodeBallot({
-      ballotId: "B000000001",
-      voterId: "V000000001",
-      county,
-      electionId,
-      zip: voterZip,
-      issuedAtMs: Date.UTC(2026, 9, 1),
-      usps: { in_transit: Date.UTC(2026, 9, 6, 11), delivered: Date.UTC(2026, 9, 7, 22) },
-      lastOutboundScanAtMs: Date.UTC(2026, 9, 7, 22),
-      countyEvents: [],
-      asOfMs: Date.UTC(2026, 9, 7, 22),
-      expectedDeliveryDate: { date: "2026-10-08", seenAtMs: Date.UTC(2026, 9, 6, 11) },
-    }),
-    "v",
-    "3",
-  ];
+  const rawKeys = createRedisKeys("bench-raw");
+  const value = newBallotValue({
+    ballotId: "B000000001",
+    voterId: "V000000001",
+    county,
+    electionId,
+    zip: voterZip,
+    issuedAtMs: Date.UTC(2026, 9, 1),
+    usps: { in_transit: Date.UTC(2026, 9, 6, 11), delivered: Date.UTC(2026, 9, 7, 22) },
+    lastOutboundScanAtMs: Date.UTC(2026, 9, 7, 22),
+    countyEvents: [],
+    asOfMs: Date.UTC(2026, 9, 7, 22),
+    expectedDeliveryDate: { date: "2026-10-08", seenAtMs: Date.UTC(2026, 9, 6, 11) },
+  });
   const windowBallots = 1_000;
   const startedAt = performance.now();
   const inFlight: Promise<unknown>[] = [];
   for (let first = 0; first < count; first += windowBallots) {
     const pipeline = redis.pipeline();
     for (let index = first; index < Math.min(count, first + windowBallots); index += 1) {
-      const key = `bench-raw:ballot:{${mailerId}:${serialOf(index)}}`;
-      pipeline.hset(key, ...fields);
-      pipeline.expire(key, 86_400);
+      const [bucket, field] = rawKeys.ballot(`${mailerId}:${serialOf(index)}`);
+      pipeline.hset(bucket, field, value);
+      pipeline.expire(bucket, 86_400);
     }
     inFlight.push(pipeline.exec());
     // Two pipelines in flight: one on the wire while Redis works through the other.
@@ -477,22 +474,22 @@ async function verifySampledBallots(redis: Redis, keys: ReturnType<typeof create
   for (let piece = 0; piece < ballots && pieces.length < sampleSize; piece += step) pieces.push(piece);
   if (!pieces.includes(ballots - 1)) pieces.push(ballots - 1);
   const pipeline = redis.pipeline();
-  for (const piece of pieces) pipeline.hgetall(keys.ballot(`${mailerId}:${serialOf(piece)}`));
-  const hashes = ((await pipeline.exec()) ?? []).map(([, hash]) => hash as Record<string, string>);
+  for (const piece of pieces) pipeline.hget(...keys.ballot(`${mailerId}:${serialOf(piece)}`));
+  const values = ((await pipeline.exec()) ?? []).map(([, value]) => parseStoredBallot(value as string | null));
   const mismatches: { ballot: string; expected: unknown; found: unknown }[] = [];
-  hashes.forEach((hash, index) => {
+  values.forEach((stored, index) => {
     const piece = pieces[index] as number;
     const expected = expectedStateOf(piece);
-    const state = decodeBallot(hash);
+    const state = stored?.state ?? emptyBallotState;
     const found = { status: currentStatus(state), usps: state.usps, asOfMs: state.asOfMs };
     const ok =
       found.status === expected.status &&
       found.asOfMs === expected.asOfMs &&
       JSON.stringify(Object.entries(found.usps).sort()) === JSON.stringify(Object.entries(expected.usps).sort()) &&
       state.ballotId === `B${serialOf(piece)}` &&
-      hash.n === undefined;
+      stored?.pending === "";
     if (!ok && mismatches.length < 5)
-      mismatches.push({ ballot: serialOf(piece), expected, found: { ...found, pending: hash.n } });
+      mismatches.push({ ballot: serialOf(piece), expected, found: { ...found, pending: stored?.pending } });
   });
   return { sampled: pieces.length, mismatches };
 }
@@ -540,18 +537,24 @@ async function measureSteadyLatency(
   const subscriber = connectRedis(redisUrl, "bench-latency");
   await redis.config("SET", "notify-keyspace-events", "Kh");
   const channelPrefix = "__keyspace@0__:";
-  /** Ballot hash key -> when its scan was due to be sent (scheduled time, so a lagging sender cannot hide delay). */
-  const due = new Map<string, number>();
+  /**
+   * Ballot bucket -> when its ballots' scans were due to be sent (scheduled time, so a lagging sender cannot hide
+   * delay), in the order sent. The steady scans change no ballot's status (nothing is announced), so each HSET on a
+   * bucket is one ballot's write: the n-th write on a bucket is taken for the n-th scan sent to it. Ballots of one
+   * bucket are a hundred consecutive pieces, mostly in the same batch, so they share their due time.
+   */
+  const due = new Map<string, number[]>();
   const latenciesMs: number[] = [];
   subscriber.on("pmessage", (_pattern: string, channel: string, event: string) => {
     if (event !== "hset") return;
     const key = channel.slice(channelPrefix.length);
-    const dueMs = due.get(key);
+    const waiting = due.get(key);
+    const dueMs = waiting?.shift();
     if (dueMs === undefined) return;
     latenciesMs.push(performance.now() - dueMs);
-    due.delete(key);
+    if (waiting?.length === 0) due.delete(key);
   });
-  await subscriber.psubscribe(`${channelPrefix}${keys.ballot("*")}`);
+  await subscriber.psubscribe(`${channelPrefix}${keys.ballotBuckets()}`);
 
   const event = (piece: number) => ivmtrEventJson(returnImbOf(piece), piece, steadyStage);
   const batches = Math.ceil(steadyScans / steadyBatchRecords);
@@ -570,7 +573,10 @@ async function measureSteadyLatency(
     const first = batch * steadyBatchRecords;
     const count = Math.min(steadyBatchRecords, steadyScans - first);
     for (let piece = first; piece < first + count; piece += 1) {
-      due.set(keys.ballot(`${mailerId}:${serialOf(piece)}`), dueMs);
+      const [bucket] = keys.ballot(`${mailerId}:${serialOf(piece)}`);
+      const waiting = due.get(bucket);
+      if (waiting) waiting.push(dueMs);
+      else due.set(bucket, [dueMs]);
     }
     sends.push(post(`${ingestUrl}/v1/feeds/${feed}/ivmtr`, feedToken, scanBatchBody(first, count, event, "steady")));
     const nowMs = performance.now();
@@ -588,7 +594,7 @@ async function measureSteadyLatency(
   }
   const deadlineMs = performance.now() + 30_000;
   while (due.size > 0 && performance.now() < deadlineMs) await new Promise((resolve) => setTimeout(resolve, 20));
-  const missing = due.size;
+  const missing = [...due.values()].reduce((sum, waiting) => sum + waiting.length, 0);
   await subscriber.punsubscribe();
   subscriber.disconnect();
   await redis.config("SET", "notify-keyspace-events", "");
@@ -596,13 +602,12 @@ async function measureSteadyLatency(
 
   // The writes seen must be these scans: every steady ballot's as-of is now its steady scan's time.
   const pipeline = redis.pipeline();
-  for (let piece = 0; piece < steadyScans; piece += 1)
-    pipeline.hget(keys.ballot(`${mailerId}:${serialOf(piece)}`), "a");
-  const asOfs = ((await pipeline.exec()) ?? []).map(([, value]) => value as string | null);
+  for (let piece = 0; piece < steadyScans; piece += 1) pipeline.hget(...keys.ballot(`${mailerId}:${serialOf(piece)}`));
+  const asOfs = ((await pipeline.exec()) ?? []).map(([, value]) => parseStoredBallot(value as string | null));
   let asOfMismatches = 0;
-  asOfs.forEach((text, piece) => {
+  asOfs.forEach((stored, piece) => {
     const expectedMs = Math.floor(stageAtMs(piece, steadyStage) / 1000) * 1000;
-    if (!text || decodeBallot({ a: text }).asOfMs !== expectedMs) asOfMismatches += 1;
+    if (stored?.state.asOfMs !== expectedMs) asOfMismatches += 1;
   });
   return {
     targetScansPerSecond: steadyRate,
@@ -772,13 +777,19 @@ async function main() {
 
     // 4. Memory, then the state.
     const usedAfterScansBytes = await usedMemoryBytes(redis);
-    const sampleKey = keys.ballot(`${mailerId}:${serialOf(0)}`);
-    const sampleKeyBytes = {
-      ballotHash: await redis.memory("USAGE", sampleKey),
-      ballotIdAlias: await redis.memory("USAGE", keys.ballotId(`B${serialOf(0)}`)),
-      voterBallots: await redis.memory("USAGE", keys.voterBallots(`V${serialOf(0)}`)),
+    const sampleSlot = keys.ballot(`${mailerId}:${serialOf(0)}`);
+    // A bucket of a hundred ballots (and of a hundred ids), its cost per entry.
+    const bucketBytes = async ([bucket]: readonly [string, string]) => {
+      const [bytes, entries] = await Promise.all([redis.memory("USAGE", bucket), redis.hlen(bucket)]);
+      return { bucketBytes: bytes, entries, bytesPerEntry: Math.round(Number(bytes) / Math.max(1, entries)) };
     };
-    const sampleHash = await redis.hgetall(sampleKey);
+    const sampleKeyBytes = {
+      ballots: await bucketBytes(sampleSlot),
+      ballotIds: await bucketBytes(keys.ballotId(`B${serialOf(0)}`)),
+      voterBallots: await bucketBytes(keys.voterBallots(`V${serialOf(0)}`)),
+      encoding: await redis.object("ENCODING", sampleSlot[0]),
+    };
+    const sampleValue = await redis.hget(...sampleSlot);
     say("verifying Redis state");
     const countyCounts = await verifyCountyCounts(redis, keys);
     const sampledBallots = await verifySampledBallots(redis, keys, 1_000);
@@ -857,7 +868,7 @@ async function main() {
         bytesPerBallot,
         bytesPerBallotIssued: Math.round((usedAfterLoadBytes - usedBeforeBytes) / ballots),
         sampleKeyBytes,
-        sampleBallotHash: sampleHash,
+        sampleBallotValue: sampleValue,
         redisConfig,
       },
       ceilings: { jetStreamConsumeAck: consumeAck, redisPipelinedWrites: redisWrites },
@@ -947,7 +958,7 @@ function printReport(report: {
     `  CPU-bound rate            ${formatCount(endToEnd.cpuBoundScansPerSecond).padStart(9)} scans/s    (${report.machine.cpus} cores / CPU time per scan of all five processes; load average ${report.machine.loadAverageAtStart} at start, ${report.machine.loadAverageAtEnd} at end)`,
     `  Redis per scan            ${endToEnd.redisPerScan.commands} commands, ${endToEnd.redisPerScan.inputBytes} bytes in, ${endToEnd.redisPerScan.outputBytes} bytes out, ${endToEnd.redisPerScan.socketReads} socket reads`,
     `  steady ${formatCount(steady.targetScansPerSecond)} scans/s      achieved ${formatCount(steady.achievedScansPerSecond)}/s; scan to state p50 ${steady.latencyMs.p50} ms, p90 ${steady.latencyMs.p90} ms, p99 ${steady.latencyMs.p99} ms, max ${steady.latencyMs.max} ms (${formatCount(steady.measured)} of ${formatCount(steady.scans)} seen, ${steady.missing} missing)`,
-    `  Redis memory              ${formatCount(memory.bytesPerBallot).padStart(9)} bytes/ballot (used_memory delta / ballots; ${memory.bytesPerBallotIssued} when only issued; one ballot's keys: ${JSON.stringify(memory.sampleKeyBytes)})`,
+    `  Redis memory              ${formatCount(memory.bytesPerBallot).padStart(9)} bytes/ballot (used_memory delta / ballots; ${memory.bytesPerBallotIssued} when only issued; samples: ${JSON.stringify(memory.sampleKeyBytes)})`,
     `  verified                  ${verified.ok ? "yes" : "NO"}: county counts ${verified.countyCounts.ok ? "match" : "MISMATCH"}, ${verified.sampledBallots.sampled - verified.sampledBallots.mismatches.length} / ${verified.sampledBallots.sampled} sampled ballots match, ${formatCount(verified.statusEvents.published)} status events (at most ${formatCount(verified.statusEvents.expected)}), ${verified.deadLetters} dead letters`,
     `  targets                   ${formatCount(goals.scansPerSecond?.target ?? 0)} scans/s: ${met(goals.scansPerSecond)}; p99 <= ${goals.p99LatencyMs?.target} ms: ${met(goals.p99LatencyMs)}; <= ${goals.bytesPerBallot?.target} bytes/ballot: ${met(goals.bytesPerBallot)}`,
   ];

@@ -1,5 +1,4 @@
-import type { Redis, RedisBallotStore } from "@ballot/adapters";
-import type { RedisKeys } from "@ballot/contracts";
+import type { RedisBallotStore } from "@ballot/adapters";
 import { type BallotStatus, viewBallot } from "@ballot/core";
 
 /** A ballot as the voter sees it. */
@@ -16,7 +15,7 @@ export interface BallotView {
 
 /**
  * Ids that no voter or ballot can have (real ones are `[A-Za-z0-9._-]`): a lookup that finds nobody still reads a
- * ballot set and a ballot hash under these, so that it does the same Redis work as one that finds a voter and takes
+ * voter's ballot list and a ballot under these, so that it does the same Redis work as one that finds a voter and takes
  * about as long (a faster "not found" would tell who is on the roll).
  */
 const decoyVoterId = "~decoy";
@@ -24,18 +23,11 @@ const decoyBallotKey = "~decoy";
 
 /**
  * Reads the ballots of one voter, newest issue first; with no voter, reads the decoys and returns nothing. Always
- * one ballot-set read and at least one ballot-hash read.
+ * one read of the voter's ballot list and one round trip for at least one ballot.
  */
-export async function readVoterBallots(
-  redis: Redis,
-  store: RedisBallotStore,
-  keys: RedisKeys,
-  voterId: string | undefined,
-): Promise<BallotView[]> {
-  const ballotKeys = await redis.smembers(keys.voterBallots(voterId ?? decoyVoterId));
-  const stored = await Promise.all(
-    (ballotKeys.length > 0 ? ballotKeys : [decoyBallotKey]).map((ballotKey) => store.load(ballotKey)),
-  );
+export async function readVoterBallots(store: RedisBallotStore, voterId: string | undefined): Promise<BallotView[]> {
+  const ballotKeys = await store.index.ballotKeysOfVoter(voterId ?? decoyVoterId);
+  const stored = await store.loadMany(ballotKeys.length > 0 ? ballotKeys : [decoyBallotKey]);
   if (voterId === undefined) return [];
   const views: { view: BallotView; issuedAtMs: number }[] = [];
   for (const ballot of stored) {

@@ -195,11 +195,12 @@ describe("found and not found look alike", () => {
     };
     // What the API sends; inside the limiter scripts a miss adds one INCRBY to the same GETs (microseconds).
     const sent = async (run: () => Promise<unknown>) => {
-      const { evalsha, eval: evals, smembers, hgetall } = await commandsDuring(ns.redis, times(run));
-      return { evalsha, evals, smembers, hgetall };
+      const { evalsha, eval: evals, smembers, hget, hgetall } = await commandsDuring(ns.redis, times(run));
+      return { evalsha, evals, smembers, hget, hgetall };
     };
     const foundCalls = await sent(found);
-    expect(foundCalls).toEqual({ evalsha: 20, evals: undefined, smembers: 20, hgetall: 10 });
+    // Per lookup: two limiters, the identity's voters, the voter's ballot list and one ballot.
+    expect(foundCalls).toEqual({ evalsha: 20, evals: undefined, smembers: 10, hget: 20, hgetall: undefined });
     expect(await sent(missing)).toEqual(foundCalls);
     expect(await sent(ambiguous)).toEqual(foundCalls);
   });

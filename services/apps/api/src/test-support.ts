@@ -54,7 +54,7 @@ function ballotStateOf(voter: SeedVoter, ballot: SeedBallot): BallotState {
 
 /**
  * Writes a voter as the tracker does (county-voter.ts, county-ballot.ts): the identity index under the keyed hash of
- * the canonical identity, the voter hash, the voter's ballot set and each ballot through RedisBallotStore.
+ * the canonical identity, the voter hash, the ballot index and each ballot through RedisBallotStore.
  */
 export async function seedVoter(ns: TestNamespace, voter: SeedVoter): Promise<{ ballotKeys: string[] }> {
   const canonical = canonicalIdentity(voter, testToday.toISOString().slice(0, 10));
@@ -62,6 +62,7 @@ export async function seedVoter(ns: TestNamespace, voter: SeedVoter): Promise<{ 
   const identityHash = hashTestIdentity(canonical.value);
   const store = new RedisBallotStore(ns.redis, ns.keys);
   const ballotKeys: string[] = [];
+  const pipeline = ns.redis.multi();
   for (const ballot of voter.ballots ?? []) {
     serial += 1;
     const ballotKey = ballotKeyOf("314159", String(serial).padStart(9, "0"));
@@ -69,8 +70,8 @@ export async function seedVoter(ns: TestNamespace, voter: SeedVoter): Promise<{ 
       throw new Error(`ballot ${ballotKey} was already seeded`);
     }
     ballotKeys.push(ballotKey);
+    store.index.record(pipeline, { ballotKey, ballotId: ballot.ballotId, voterId: voter.voterId, aliases: [] });
   }
-  const pipeline = ns.redis.multi();
   pipeline.hset(ns.keys.voter(voter.voterId), {
     county: voter.county ?? "06999",
     zip: voter.zip.slice(0, 5),
@@ -79,7 +80,6 @@ export async function seedVoter(ns: TestNamespace, voter: SeedVoter): Promise<{ 
     updated: "2026-10-01T00:00:00Z",
   });
   pipeline.sadd(ns.keys.identity(identityHash), voter.voterId);
-  if (ballotKeys.length > 0) pipeline.sadd(ns.keys.voterBallots(voter.voterId), ...ballotKeys);
   await pipeline.exec();
   return { ballotKeys };
 }

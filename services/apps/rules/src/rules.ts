@@ -1,5 +1,5 @@
-import { contentMessageId, decodeBallot, type JetStreamPublisher, type Redis } from "@ballot/adapters";
-import type { BallotAlert, Catalog, RedisKeys } from "@ballot/contracts";
+import { contentMessageId, type JetStreamPublisher, parseStoredBallot, type Redis } from "@ballot/adapters";
+import { type BallotAlert, type Catalog, idOfSlot, type RedisKeys } from "@ballot/contracts";
 import { currentStatus, isAwaitingReturn } from "@ballot/core";
 import type { Logger } from "@ballot/runtime";
 import type { RulesSettings } from "./env.ts";
@@ -38,8 +38,8 @@ async function raiseOnce(deps: RulesDeps, alert: BallotAlert, about: string): Pr
 
 /** The ballot's ids for an alert, read from its hash; undefined for a ballot not issued to a voter. */
 async function alertSubject(deps: RulesDeps, ballotKey: string) {
-  const hash = await deps.redis.hgetall(deps.keys.ballot(ballotKey));
-  const state = decodeBallot(hash);
+  const state = parseStoredBallot(await deps.redis.hget(...deps.keys.ballot(ballotKey)))?.state;
+  if (!state) return undefined;
   if (!state.ballotId || !state.voterId || !state.county || !state.electionId) return undefined;
   return {
     state,
@@ -117,27 +117,39 @@ async function remindUnreturned(deps: RulesDeps, now: Date, counties: readonly s
   let reminded = 0;
   let cursor = "0";
   do {
-    const [next, found] = await deps.redis.scan(cursor, "MATCH", deps.keys.ballot("*"), "COUNT", 1_000);
-    for (const key of found) {
-      const state = decodeBallot(await deps.redis.hgetall(key));
-      const status = currentStatus(state);
-      const deadline = state.electionId ? due.get(state.electionId) : undefined;
-      if (!deadline || !status || !isAwaitingReturn(status)) continue;
-      if (!state.ballotId || !state.voterId || !state.county || !state.electionId) continue;
-      const ballotKey = key.slice(key.indexOf("{") + 1, -1);
-      const alert: BallotAlert = {
-        kind: "return_deadline_reminder",
-        ballotKey,
-        ballotId: state.ballotId,
-        voterId: state.voterId,
-        county: state.county,
-        electionId: state.electionId,
-        deadline,
-        raisedAt: now.toISOString(),
-      };
-      if (await raiseOnce(deps, alert, `${state.electionId}@${deadline}`)) reminded += 1;
+    const [next, buckets] = await deps.redis.scan(cursor, "MATCH", deps.keys.ballotBuckets(), "COUNT", 1_000);
+    for (const bucket of buckets) {
+      for (const [field, value] of Object.entries(await deps.redis.hgetall(bucket))) {
+        if (await remindIfDue(deps, now, due, idOfSlot(bucket, field), value)) reminded += 1;
+      }
     }
     cursor = next;
   } while (cursor !== "0");
   return reminded;
+}
+
+/** A stored ballot's return-deadline reminder, raised once if its election is in its window and it is not back. */
+async function remindIfDue(
+  deps: RulesDeps,
+  now: Date,
+  due: ReadonlyMap<string, string>,
+  ballotKey: string,
+  value: string,
+): Promise<boolean> {
+  const state = parseStoredBallot(value)?.state;
+  const deadline = state?.electionId ? due.get(state.electionId) : undefined;
+  const status = state && currentStatus(state);
+  if (!state || !deadline || !status || !isAwaitingReturn(status)) return false;
+  if (!state.ballotId || !state.voterId || !state.county || !state.electionId) return false;
+  const alert: BallotAlert = {
+    kind: "return_deadline_reminder",
+    ballotKey,
+    ballotId: state.ballotId,
+    voterId: state.voterId,
+    county: state.county,
+    electionId: state.electionId,
+    deadline,
+    raisedAt: now.toISOString(),
+  };
+  return raiseOnce(deps, alert, `${state.electionId}@${deadline}`);
 }

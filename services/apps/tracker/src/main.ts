@@ -1,6 +1,7 @@
 import {
   connectJetStream,
   connectRedis,
+  ensureBallotHashEncoding,
   ensureDurableConsumer,
   ensureStreams,
   JetStreamPublisher,
@@ -26,6 +27,7 @@ const redis = connectRedis(env.REDIS_URL, "tracker");
 shutdown.add(async () => {
   await redis.quit();
 });
+await ensureBallotHashEncoding(redis, log);
 await ensureStreams(nats.jsm, Object.values(catalog.streams));
 await ensureDurableConsumer(nats.jsm, catalog.consumers.tracker);
 

@@ -1,3 +1,12 @@
 export { type Catalog, createCatalog, type StreamSpec, type Subject } from "./catalog.ts";
 export * from "./messages.ts";
-export { ballotKeyOf, createRedisKeys, dashboardDayOf, dashboardTimeZone, type RedisKeys } from "./redis-keys.ts";
+export {
+  ballotKeyOf,
+  createRedisKeys,
+  dashboardDayOf,
+  dashboardTimeZone,
+  idOfSlot,
+  type RedisKeys,
+  type Slot,
+  slotOf,
+} from "./redis-keys.ts";

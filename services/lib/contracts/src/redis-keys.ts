@@ -6,16 +6,23 @@ export function createRedisKeys(namespace = "") {
   const prefix = namespace ? `${namespace}:` : "";
   return {
     prefix,
-    /** Hash: the reduced state of one ballot. */
-    ballot: (ballotKey: string) => `${prefix}ballot:{${ballotKey}}`,
-    /** String: the ballot key an IMb (mailer id + serial, either leg) belongs to. */
-    imbAlias: (mailerId: string, serialNumber: string) => `${prefix}imb:{${mailerId}:${serialNumber}}`,
-    /** String: the ballot key of a county ballot id. */
-    ballotId: (ballotId: string) => `${prefix}ballot-id:{${ballotId}}`,
+    /**
+     * Where one ballot's state lives: a field (the key's last two characters) of a bucket hash that holds up to a
+     * hundred ballots (mailer id and serial but the last two digits), so that a ballot costs a listpack entry, not a
+     * key of its own (DESIGN.md: 22 million ballots on one Redis node). The value is ballot-store.ts's.
+     */
+    ballot: (ballotKey: string): Slot => slotOf(`${prefix}ballots`, ballotKey),
+    /** SCAN pattern of every ballot bucket. */
+    ballotBuckets: () => `${prefix}ballots:*`,
+    /** The ballot key an IMb (mailer id + serial of a return envelope with its own serial) belongs to. */
+    imbAlias: (mailerId: string, serialNumber: string): Slot =>
+      slotOf(`${prefix}imb-aliases`, `${mailerId}:${serialNumber}`),
+    /** The ballot key of a county ballot id. */
+    ballotId: (ballotId: string): Slot => slotOf(`${prefix}ballot-ids`, ballotId),
     /** Hash: what the lookup needs of a voter (county, ZIP, language); no names. */
     voter: (voterId: string) => `${prefix}voter:{${voterId}}`,
-    /** Set: the ballot keys of a voter. */
-    voterBallots: (voterId: string) => `${prefix}voter:{${voterId}}:ballots`,
+    /** The ballot keys of a voter, comma-separated and sorted (written by one script: ballot-index.ts). */
+    voterBallots: (voterId: string): Slot => slotOf(`${prefix}voter-ballots`, voterId),
     /** Set: the voter ids whose identity hashes to this value (more than one: ask for the voter id). */
     identity: (identityHash: string) => `${prefix}identity:{${identityHash}}`,
     /** Hash: a county's ballots by status (`s:<status>`) and by ZIP and status (`z:<zip>:<status>`). */
@@ -55,9 +62,10 @@ export function createRedisKeys(namespace = "") {
      */
     derivedStatePatterns: () =>
       [
-        "ballot:*",
-        "imb:*",
-        "ballot-id:*",
+        "ballots:*",
+        "imb-aliases:*",
+        "ballot-ids:*",
+        "voter-ballots:*",
         "voter:*",
         "identity:*",
         "counts:*",
@@ -157,6 +165,25 @@ export function createRedisKeys(namespace = "") {
 }
 
 export type RedisKeys = ReturnType<typeof createRedisKeys>;
+
+/** A hash key and one field of it: where a small bucketed value lives. */
+export type Slot = readonly [key: string, field: string];
+
+/**
+ * Buckets small values (a ballot, an id's ballot key) into hashes of up to a hundred fields: the field is the id's
+ * last two characters and the key holds the rest, in a hash tag for Redis Cluster. Ids given out in sequence (as IMb
+ * serials and county ids are) fill their buckets, and a bucket of at most 128 short fields stays a listpack (Redis's
+ * compact encoding): a few bytes of overhead per value instead of a key's hundred. Sparse ids still work, at about a
+ * key's cost each.
+ */
+export function slotOf(kind: string, id: string): Slot {
+  return [`${kind}:{${id.slice(0, -2)}}`, id.slice(-2)];
+}
+
+/** The id a bucket's field stands for: the inverse of `slotOf`. */
+export function idOfSlot(key: string, field: string): string {
+  return `${key.slice(key.indexOf("{") + 1, -1)}${field}`;
+}
 
 /** The dashboard's days (trends, feed health) are California's: every county we serve keeps this time. */
 export const dashboardTimeZone = "America/Los_Angeles";

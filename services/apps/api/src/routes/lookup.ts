@@ -94,7 +94,7 @@ export function registerLookup(app: Hono<ApiEnvContext>, deps: ApiDeps) {
     const matches = voterId ? candidates.filter((id) => id === voterId) : candidates;
     const limitIdentity = limitIdentityOf(deps, identity.value);
     const [ballots, byIdentity] = await Promise.all([
-      readVoterBallots(deps.redis, deps.store, deps.keys, matches.length === 1 ? matches[0] : undefined),
+      readVoterBallots(deps.store, matches.length === 1 ? matches[0] : undefined),
       matches.length === 0
         ? deps.limiters.identity.consume(limitIdentity)
         : deps.limiters.identity.check(limitIdentity),

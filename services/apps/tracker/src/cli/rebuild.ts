@@ -1,6 +1,12 @@
 // `pnpm run rebuild`: clears the Redis state derived from the event stream and replays the stream into it.
 import { parseArgs } from "node:util";
-import { connectJetStream, connectRedis, JetStreamPublisher, RedisBallotStore } from "@ballot/adapters";
+import {
+  connectJetStream,
+  connectRedis,
+  ensureBallotHashEncoding,
+  JetStreamPublisher,
+  RedisBallotStore,
+} from "@ballot/adapters";
 import { createCatalog, createRedisKeys } from "@ballot/contracts";
 import { createLogger, parseEnv } from "@ballot/runtime";
 import { trackerEnvSchema } from "../env.ts";
@@ -25,6 +31,7 @@ const catalog = createCatalog(env.NAMESPACE);
 const keys = createRedisKeys(env.NAMESPACE);
 const nats = await connectJetStream(env.NATS_URL, "rebuild");
 const redis = connectRedis(env.REDIS_URL, "rebuild");
+await ensureBallotHashEncoding(redis, log);
 const startedAt = Date.now();
 let lastPrint = 0;
 const result = await rebuildState({

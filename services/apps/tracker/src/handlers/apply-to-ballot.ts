@@ -89,5 +89,6 @@ async function announce(
 
 /** The ballot an IMb belongs to: the alias set at issuance, or else its own mailer id and serial. */
 export async function ballotKeyForImb(deps: TrackerDeps, mailerId: string, serialNumber: string): Promise<string> {
-  return (await deps.redis.get(deps.keys.imbAlias(mailerId, serialNumber))) ?? ballotKeyOf(mailerId, serialNumber);
+  const [alias] = await deps.store.index.ballotKeysOfImbs([{ mailerId, serialNumber }]);
+  return alias ?? ballotKeyOf(mailerId, serialNumber);
 }

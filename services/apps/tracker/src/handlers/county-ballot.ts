@@ -19,12 +19,15 @@ export async function handleCountyBallot(deps: TrackerDeps, ballot: CountyBallot
     // The usual return envelope reuses the outbound mailer id and serial, which already name this ballot.
     if (ballotKeyOf(back.value.mailerId, back.value.serialNumber) !== ballotKey) aliases.push(back.value);
   }
-  const pipeline = deps.redis.multi();
-  for (const alias of aliases.slice(1)) pipeline.set(deps.keys.imbAlias(alias.mailerId, alias.serialNumber), ballotKey);
-  pipeline.set(deps.keys.ballotId(ballot.ballotId), ballotKey);
-  pipeline.sadd(deps.keys.voterBallots(ballot.voterId), ballotKey);
-  pipeline.sadd(deps.keys.counties(), ballot.county);
-  await pipeline.exec();
+  const transaction = deps.redis.multi();
+  deps.store.index.record(transaction, {
+    ballotKey,
+    ballotId: ballot.ballotId,
+    voterId: ballot.voterId,
+    aliases: aliases.slice(1),
+  });
+  transaction.sadd(deps.keys.counties(), ballot.county);
+  await transaction.exec();
   const issuedAtMs = Date.parse(ballot.issuedAt);
   await applyToBallot(
     deps,
@@ -45,7 +48,7 @@ export async function handleCountyBallot(deps: TrackerDeps, ballot: CountyBallot
 
 /** Of a voter's ballots for one election, every one but the newest is superseded as of the newest's issue. */
 async function supersedeOlderBallots(deps: TrackerDeps, voterId: string, electionId: string, log: Logger) {
-  const keys = await deps.redis.smembers(deps.keys.voterBallots(voterId));
+  const keys = await deps.store.index.ballotKeysOfVoter(voterId);
   if (keys.length < 2) return;
   const stored = await Promise.all(keys.map(async (key) => ({ key, ballot: await deps.store.load(key) })));
   const sameElection = stored

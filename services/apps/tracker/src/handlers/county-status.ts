@@ -9,7 +9,7 @@ export async function handleCountyStatus(
   deliveryCount: number,
   log: Logger,
 ): Promise<void> {
-  const ballotKey = await deps.redis.get(deps.keys.ballotId(update.ballotId));
+  const ballotKey = await deps.store.index.ballotKeyOfBallotId(update.ballotId);
   if (!ballotKey) {
     // The ballot file may simply not have arrived yet: wait for it a while, then dead-letter with the reason.
     const context = { county: update.county, attempt: deliveryCount };

@@ -1,6 +1,6 @@
 import { ballotKeyOf, type UspsScan, type UspsScanChunk } from "@ballot/contracts";
 import type { BallotEvidence } from "@ballot/core";
-import { isTransientError, type Logger, TransientError } from "@ballot/runtime";
+import { isTransientError, type Logger } from "@ballot/runtime";
 import type { TrackerDeps } from "../deps.ts";
 import { applyAllToBallot } from "./apply-to-ballot.ts";
 
@@ -20,17 +20,8 @@ function evidenceOf(scan: UspsScan): BallotEvidence {
  */
 async function ballotKeysOf(deps: TrackerDeps, pieces: readonly UspsScan[]): Promise<string[]> {
   const lookups = pieces.filter((scan) => scan.direction !== "outbound");
-  const aliases = new Map<UspsScan, string | null>();
-  if (lookups.length > 0) {
-    const pipeline = deps.redis.pipeline();
-    for (const scan of lookups) pipeline.get(deps.keys.imbAlias(scan.mailerId, scan.serialNumber));
-    const replies = (await pipeline.exec()) ?? [];
-    lookups.forEach((scan, index) => {
-      const [error, alias] = replies[index] ?? [new Error("no reply")];
-      if (error) throw new TransientError("Redis did not answer an IMb alias lookup", { cause: error });
-      aliases.set(scan, alias as string | null);
-    });
-  }
+  const found = await deps.store.index.ballotKeysOfImbs(lookups);
+  const aliases = new Map<UspsScan, string | undefined>(lookups.map((scan, index) => [scan, found[index]]));
   return pieces.map((scan) => aliases.get(scan) ?? ballotKeyOf(scan.mailerId, scan.serialNumber));
 }
 

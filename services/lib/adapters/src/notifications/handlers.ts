@@ -73,8 +73,8 @@ export async function redeemLinkToken(
 }
 
 async function statusOfVoter(deps: NotificationHandlerDeps, voterId: string): Promise<string | undefined> {
-  const ballotKeys = await deps.redis.smembers(deps.keys.voterBallots(voterId));
   const store = new RedisBallotStore(deps.redis, deps.keys);
+  const ballotKeys = await store.index.ballotKeysOfVoter(voterId);
   let newest: { issuedAtMs: number; status: string } | undefined;
   for (const ballotKey of ballotKeys) {
     const stored = await store.load(ballotKey);

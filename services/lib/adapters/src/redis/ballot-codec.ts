@@ -5,28 +5,26 @@ import {
   type CountyEntry,
   type CountyStatus,
   countyStatuses,
-  currentStatus,
   type UspsStatus,
 } from "@ballot/core";
 
 /**
- * Ballot state as a small Redis hash, written for memory: there is one per ballot, 22 million in California. Times
- * are base-36 epoch seconds, statuses their index in a fixed list, and fields one letter:
+ * Ballot state as one short string, written for memory: there is one per ballot, 22 million in California, each a
+ * field of a bucket hash (redis-keys.ts `ballot`). Times are base-36 epoch seconds, statuses their index in a fixed
+ * list, and the parts, in this order, are separated by `/`:
  *
- * | field | value |
+ * | part | value |
  * | --- | --- |
- * | `m` | `ballotId|voterId|county|electionId|issued|zip` |
- * | `s` | the current voter-facing status, by name (read by counters and dashboards without decoding) |
- * | `u` | USPS evidence, earliest per status: `statusIndex:time,...` |
- * | `c` | county statuses: `statusIndex:time:reason:cureDeadline:cureUrl;...` (`correction` is index 99) |
- * | `a` | as-of time |
- * | `e` | expected delivery date and when USPS said so: `YYYY-MM-DD@time` |
- * | `l` | the latest outbound scan time |
- * | `v` | the version, for compare-and-set (written by the store, not here) |
- * | `p`, `n` | what the ballot last counted, and a claimed status announcement (ballot-projection.ts) |
+ * | ids | `ballotId|voterId|county|electionId|issued|zip` |
+ * | USPS | USPS evidence, earliest per status: `statusIndex:time,...` |
+ * | county | county statuses: `statusIndex:time:reason:cureDeadline:cureUrl;...` (`correction` is index 99) |
+ * | as of | as-of time |
+ * | delivery | expected delivery date and when USPS said so: `YYYY-MM-DD@time` |
+ * | last scan | the latest outbound scan time |
  *
- * The separators never occur in what they separate: ids are `[A-Za-z0-9._-]`, reason codes are words, cure URLs are
- * percent-encoded.
+ * Empty parts at the end are left out. The store puts its own parts (version, counted marker, claimed announcement)
+ * in front (ballot-store.ts). The separators never occur in what they separate: ids are `[A-Za-z0-9._-]`, reason
+ * codes are words, cure URLs are percent-encoded (which encodes `/` too).
  */
 const time = (ms: number): string => Math.floor(ms / 1000).toString(36);
 const fromTime = (text: string): number => Number.parseInt(text, 36) * 1000;
@@ -58,55 +56,42 @@ function decodeCountyEntry(text: string): CountyEntry | undefined {
   };
 }
 
-/** Every field `encodeBallot` may write, for readers that ask for fields by name (HMGET). */
-export const ballotStateFields = ["m", "s", "u", "c", "a", "e", "l"] as const;
-
-/** Field, value pairs for HSET (without the version). */
-export function encodeBallot(state: BallotState): string[] {
-  const fields: [string, string | undefined][] = [
+/** The value's parts (see above). */
+export function encodeBallot(state: BallotState): string {
+  const parts = [
     [
-      "m",
-      [
-        state.ballotId ?? "",
-        state.voterId ?? "",
-        state.county ?? "",
-        state.electionId ?? "",
-        state.issuedAtMs === undefined ? "" : time(state.issuedAtMs),
-        state.zip ?? "",
-      ]
-        .join("|")
-        .replace(/\|+$/, ""),
-    ],
-    ["s", currentStatus(state)],
-    [
-      "u",
-      (Object.entries(state.usps) as [UspsStatus, number][])
-        .sort(([a], [b]) => statusIndex(a) - statusIndex(b))
-        .map(([status, atMs]) => `${statusIndex(status)}:${time(atMs)}`)
-        .join(","),
-    ],
-    ["c", state.countyEvents.map(encodeCountyEntry).join(";")],
-    ["a", time(state.asOfMs)],
-    [
-      "e",
-      state.expectedDeliveryDate
-        ? `${state.expectedDeliveryDate.date}@${time(state.expectedDeliveryDate.seenAtMs)}`
-        : undefined,
-    ],
-    ["l", state.lastOutboundScanAtMs === undefined ? undefined : time(state.lastOutboundScanAtMs)],
+      state.ballotId ?? "",
+      state.voterId ?? "",
+      state.county ?? "",
+      state.electionId ?? "",
+      state.issuedAtMs === undefined ? "" : time(state.issuedAtMs),
+      state.zip ?? "",
+    ]
+      .join("|")
+      .replace(/\|+$/, ""),
+    (Object.entries(state.usps) as [UspsStatus, number][])
+      .sort(([a], [b]) => statusIndex(a) - statusIndex(b))
+      .map(([status, atMs]) => `${statusIndex(status)}:${time(atMs)}`)
+      .join(","),
+    state.countyEvents.map(encodeCountyEntry).join(";"),
+    time(state.asOfMs),
+    state.expectedDeliveryDate ? `${state.expectedDeliveryDate.date}@${time(state.expectedDeliveryDate.seenAtMs)}` : "",
+    state.lastOutboundScanAtMs === undefined ? "" : time(state.lastOutboundScanAtMs),
   ];
-  return fields.flatMap(([field, value]) => (value === undefined || value === "" ? [] : [field, value]));
+  while (parts.length > 0 && parts.at(-1) === "") parts.pop();
+  return parts.join("/");
 }
 
-export function decodeBallot(hash: Readonly<Record<string, string>>): BallotState {
-  const [ballotId, voterId, county, electionId, issued, zip] = (hash.m ?? "").split("|");
+export function decodeBallot(text: string): BallotState {
+  const [ids = "", uspsText = "", countyText = "", asOf = "", delivery = "", lastScan = ""] = text.split("/");
+  const [ballotId, voterId, county, electionId, issued, zip] = ids.split("|");
   const usps: Partial<Record<UspsStatus, number>> = {};
-  for (const pair of (hash.u ?? "").split(",").filter(Boolean)) {
+  for (const pair of uspsText.split(",").filter(Boolean)) {
     const [index = "", at = ""] = pair.split(":");
     const status = ballotStatuses[Number(index)];
     if (status) usps[status as UspsStatus] = fromTime(at);
   }
-  const [eddDate, eddSeen] = (hash.e ?? "").split("@");
+  const [eddDate, eddSeen] = delivery.split("@");
   return {
     ...(ballotId ? { ballotId } : {}),
     ...(voterId ? { voterId } : {}),
@@ -115,13 +100,13 @@ export function decodeBallot(hash: Readonly<Record<string, string>>): BallotStat
     ...(zip ? { zip } : {}),
     ...(issued ? { issuedAtMs: fromTime(issued) } : {}),
     usps,
-    countyEvents: (hash.c ?? "")
+    countyEvents: countyText
       .split(";")
       .filter(Boolean)
       .map(decodeCountyEntry)
       .filter((entry): entry is CountyEntry => entry !== undefined),
-    asOfMs: hash.a ? fromTime(hash.a) : 0,
+    asOfMs: asOf ? fromTime(asOf) : 0,
     ...(eddDate && eddSeen ? { expectedDeliveryDate: { date: eddDate, seenAtMs: fromTime(eddSeen) } } : {}),
-    ...(hash.l ? { lastOutboundScanAtMs: fromTime(hash.l) } : {}),
+    ...(lastScan ? { lastOutboundScanAtMs: fromTime(lastScan) } : {}),
   };
 }

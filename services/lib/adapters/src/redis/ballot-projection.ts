@@ -13,7 +13,7 @@ import {
  * What a ballot contributes to its county's dashboard figures: one count by status and by ZIP, and membership of
  * the in-the-mail, cure and undeliverable queues. Kept incrementally, so no page ever scans all ballots.
  *
- * The ballot hash remembers what it last contributed (field `p`, `statusIndex|zip`, the index in `ballotStatuses`:
+ * The stored ballot remembers what it last contributed (its marker, `statusIndex|zip`, the index in `ballotStatuses`:
  * short, since there is one per ballot), and one script moves the counts and the marker together, so a tracker that
  * dies half-way, or two trackers on the same ballot, never count twice. Markers written by status name (before the
  * index) are read too.
@@ -83,36 +83,43 @@ local function statusOfMarker(text)
 end
 `;
 
+// Lua: the parts of a stored ballot (ballot-store.ts: `version/marker/pending/state`), and where the state begins.
+export const storedPartsLua = `
+local function storedParts(raw)
+  if not raw then return '0', '', '', 0 end
+  local a = string.find(raw, '/', 1, true)
+  local b = string.find(raw, '/', a + 1, true)
+  local c = string.find(raw, '/', b + 1, true)
+  return string.sub(raw, 1, a - 1), string.sub(raw, a + 1, b - 1), string.sub(raw, b + 1, c - 1), c + 1
+end
+`;
+
 // The state write and the projection in one atomic step, so the counts and queues always match the stored state
-// (no window in which a writer that dies leaves them behind) and a scan costs one script call. Only what changes is
-// sent: the changed fields, and the queues whose score moved (most scans only move a ballot's time in the mail).
-// KEYS: ballot hash, county counts, county trends, then each queue that changes (in-mail, cure queue, undeliverable).
-// ARGV: expected version, expected marker, new marker (`statusIndex|zip`), ballot key, corrections so far, the number of
-// queues Q, their Q scores ('' takes the ballot out of that queue), the number of trend deltas T, their T
-// field, delta pairs, then the changed field, value pairs.
+// (no window in which a writer that dies leaves them behind) and a scan costs one script call. Only the queues whose
+// score moved are sent (most scans only move a ballot's time in the mail).
+// KEYS: ballot bucket, county counts, county trends, then each queue that changes (in-mail, cure queue, undeliverable).
+// ARGV: the ballot's field in its bucket, expected version, expected marker, new marker (`statusIndex|zip`), ballot
+// key, corrections so far, the number of queues Q, their Q scores ('' takes the ballot out of that queue), the number
+// of trend deltas T, their T field, delta pairs, then the encoded state.
 // Returns { 1 written | -1 conflict (nothing written: reload and decide again), the pending announcement or '' }.
-// The pending announcement (field `n`, `from>to>corrections`) is written in the same step as the counts, so exactly
-// one writer claims each change; it stays until the announcement is published, so a writer that dies in between
-// leaves it for the redelivered event to publish. Two changes before one is published fold into one (from the first
-// `from` to the last `to`).
-export const writeAndProjectScript = `${statusOfMarkerLua}
-local stored = redis.call('HMGET', KEYS[1], 'v', 'p')
-local version = stored[1] or '0'
-local current = stored[2] or ''
-if version ~= ARGV[1] then return {-1, ''} end
-if current ~= ARGV[3] and current ~= ARGV[2] then return {-1, ''} end
-local queues = tonumber(ARGV[6])
-local trends = tonumber(ARGV[7 + queues])
-local fieldsAt = 8 + queues + 2 * trends
-redis.call('HSET', KEYS[1], 'v', tostring(tonumber(version) + 1), unpack(ARGV, fieldsAt))
+// The pending announcement (`from>to>corrections`) is written in the same step as the counts, so exactly one writer
+// claims each change; it stays until the announcement is published, so a writer that dies in between leaves it for
+// the redelivered event to publish. Two changes before one is published fold into one (from the first `from` to the
+// last `to`).
+export const writeAndProjectScript = `${statusOfMarkerLua}${storedPartsLua}
+local version, current, pending = storedParts(redis.call('HGET', KEYS[1], ARGV[1]))
+if version ~= ARGV[2] then return {-1, ''} end
+if current ~= ARGV[4] and current ~= ARGV[3] then return {-1, ''} end
+local queues = tonumber(ARGV[7])
+local trends = tonumber(ARGV[8 + queues])
 for index = 1, trends do
-  local at = 6 + queues + 2 * index
+  local at = 7 + queues + 2 * index
   redis.call('HINCRBY', KEYS[3], ARGV[at], tonumber(ARGV[at + 1]))
 end
-if current ~= ARGV[3] then
-  local newSep = string.find(ARGV[3], '|', 1, true)
-  local newStatus = statusOfMarker(string.sub(ARGV[3], 1, newSep - 1))
-  local newZip = string.sub(ARGV[3], newSep + 1)
+if current ~= ARGV[4] then
+  local newSep = string.find(ARGV[4], '|', 1, true)
+  local newStatus = statusOfMarker(string.sub(ARGV[4], 1, newSep - 1))
+  local newZip = string.sub(ARGV[4], newSep + 1)
   local oldStatus = ''
   if current ~= '' then
     local sep = string.find(current, '|', 1, true)
@@ -123,29 +130,31 @@ if current ~= ARGV[3] then
   end
   redis.call('HINCRBY', KEYS[2], 's:' .. newStatus, 1)
   if newZip ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. newZip .. ':' .. newStatus, 1) end
-  redis.call('HSET', KEYS[1], 'p', ARGV[3])
   if oldStatus ~= newStatus then
     local from = oldStatus
-    local pending = redis.call('HGET', KEYS[1], 'n')
-    if pending then from = string.sub(pending, 1, string.find(pending, '>', 1, true) - 1) end
-    if from == newStatus and pending then
-      redis.call('HDEL', KEYS[1], 'n')
-    else
-      redis.call('HSET', KEYS[1], 'n', from .. '>' .. newStatus .. '>' .. ARGV[5])
-    end
+    if pending ~= '' then from = string.sub(pending, 1, string.find(pending, '>', 1, true) - 1) end
+    if from == newStatus and pending ~= '' then pending = ''
+    else pending = from .. '>' .. newStatus .. '>' .. ARGV[6] end
   end
 end
+redis.call('HSET', KEYS[1], ARGV[1], (tonumber(version) + 1) .. '/' .. ARGV[4] .. '/' .. pending .. '/' .. ARGV[#ARGV])
 for index = 1, queues do
-  local score = ARGV[6 + index]
-  if score == '' then redis.call('ZREM', KEYS[3 + index], ARGV[4])
-  else redis.call('ZADD', KEYS[3 + index], score, ARGV[4]) end
+  local score = ARGV[7 + index]
+  if score == '' then redis.call('ZREM', KEYS[3 + index], ARGV[5])
+  else redis.call('ZADD', KEYS[3 + index], score, ARGV[5]) end
 end
-return {1, redis.call('HGET', KEYS[1], 'n') or ''}
+return {1, pending}
 `;
 
-// KEYS: ballot hash. ARGV: the announcement just published. Clears it unless a newer one replaced it.
-export const announcedScript = `
-if redis.call('HGET', KEYS[1], 'n') == ARGV[1] then redis.call('HDEL', KEYS[1], 'n') return 1 end
+// KEYS: ballot bucket. ARGV: the ballot's field, the announcement just published. Clears it unless a newer one
+// replaced it.
+export const announcedScript = `${storedPartsLua}
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+local version, marker, pending, stateAt = storedParts(raw)
+if raw and pending == ARGV[2] then
+  redis.call('HSET', KEYS[1], ARGV[1], version .. '/' .. marker .. '//' .. string.sub(raw, stateAt))
+  return 1
+end
 return 0
 `;
 
@@ -174,7 +183,7 @@ export function writeAndProjectArguments(
   expected: { readonly version: number; readonly marker: string },
   projection: Projection,
   previous: Projection | undefined,
-  changedFields: readonly string[],
+  encodedState: string,
 ): string[] {
   const queues: [string, number | undefined, number | undefined][] = [
     [keys.inMail(projection.county), projection.inMailSince, previous?.inMailSince],
@@ -184,12 +193,14 @@ export function writeAndProjectArguments(
   const moved = queues.filter(([, score, before]) => !previous || score !== before);
   // What the stored state counted in the trends, only if its projection was applied (else it counted nowhere).
   const trendDeltas = trendDeltasOf(previous?.trends ?? [], projection.trends);
+  const [bucket, field] = keys.ballot(ballotKey);
   return [
     String(3 + moved.length),
-    keys.ballot(ballotKey),
+    bucket,
     keys.countyCounts(projection.county),
     keys.countyTrends(projection.county),
     ...moved.map(([key]) => key),
+    field,
     String(expected.version),
     expected.marker,
     projection.marker,
@@ -199,6 +210,6 @@ export function writeAndProjectArguments(
     ...moved.map(([, score]) => (score === undefined ? "" : String(score))),
     String(trendDeltas.length / 2),
     ...trendDeltas,
-    ...changedFields,
+    encodedState,
   ];
 }

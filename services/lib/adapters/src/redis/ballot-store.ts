@@ -2,28 +2,34 @@ import type { RedisKeys } from "@ballot/contracts";
 import type { BallotState } from "@ballot/core";
 import { TransientError } from "@ballot/runtime";
 import type { Redis } from "ioredis";
-import { ballotStateFields, decodeBallot, encodeBallot } from "./ballot-codec.ts";
+import { decodeBallot, encodeBallot } from "./ballot-codec.ts";
+import { RedisBallotIndex } from "./ballot-index.ts";
 import {
   announcedScript,
   type PendingAnnouncement,
   type Projection,
   parseAnnouncement,
   projectionOf,
+  storedPartsLua,
   writeAndProjectArguments,
   writeAndProjectScript,
 } from "./ballot-projection.ts";
 
 /**
- * Ballot state as one Redis hash. `v` is the version for compare-and-set: a write lands only if nobody wrote
- * since it was read, so several tracker instances on one consumer never lose an update.
+ * Ballot state as one field of a bucket hash (redis-keys.ts `ballot`), its value `version/marker/pending/state`:
+ * `version` for compare-and-set (a write lands only if nobody wrote since it was read, so several tracker instances
+ * on one consumer never lose an update), `marker` what the ballot last contributed to its county's counts and
+ * `pending` a claimed status announcement (both ballot-projection.ts), then the state (ballot-codec.ts).
  */
 export interface StoredBallot {
   readonly state: BallotState;
   readonly version: number;
   /** What the ballot last contributed to its county's counts (see ballot-projection.ts); empty when nothing yet. */
   readonly projected: string;
-  /** The hash as read, to tell whether a new state would change it. */
-  readonly hash?: Readonly<Record<string, string>>;
+  /** A claimed status announcement not yet published, as stored; empty when none. */
+  readonly pending: string;
+  /** The state as stored, to tell whether a new state would change it. */
+  readonly encoded: string;
 }
 
 /** The outcome of `write`: "unchanged" wrote nothing, because the stored state and its counts were already so. */
@@ -35,35 +41,43 @@ export interface WriteOutcome {
   readonly projection: Projection | undefined;
 }
 
-/** The field, value pairs of `fields` (the encoded state) that `hash` does not already hold. */
-function changedFieldsOf(hash: Readonly<Record<string, string>> | undefined, fields: readonly string[]): string[] {
-  if (!hash) return [...fields];
-  const changed: string[] = [];
-  for (let index = 0; index < fields.length; index += 2) {
-    const field = fields[index] as string;
-    const value = fields[index + 1] as string;
-    if (hash[field] !== value) changed.push(field, value);
-  }
-  return changed;
+/** A stored value, as `RedisBallotStore` writes it; undefined for no value. */
+export function parseStoredBallot(value: string | null | undefined): StoredBallot | undefined {
+  if (!value) return undefined;
+  const first = value.indexOf("/");
+  const second = value.indexOf("/", first + 1);
+  const third = value.indexOf("/", second + 1);
+  if (first < 0 || second < 0 || third < 0) return undefined;
+  const encoded = value.slice(third + 1);
+  return {
+    state: decodeBallot(encoded),
+    version: Number(value.slice(0, first)),
+    projected: value.slice(first + 1, second),
+    pending: value.slice(second + 1, third),
+    encoded,
+  };
 }
 
-/** The state's fields, and the store's own: version, counted marker, claimed announcement. */
-const storedFields = [...ballotStateFields, "v", "p", "n"] as const;
+/** The value of a ballot stored for the first time with nothing counted (fixtures and benchmarks load these). */
+export const newBallotValue = (state: BallotState): string => `1///${encodeBallot(state)}`;
 
-// KEYS[1] ballot hash; ARGV[1] expected version; ARGV[2..] field, value pairs.
-const compareAndSetScript = `
-local current = redis.call('HGET', KEYS[1], 'v') or '0'
-if current ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'v', tostring(tonumber(ARGV[1]) + 1), unpack(ARGV, 2))
+// KEYS[1] bucket; ARGV[1] field, ARGV[2] expected version, ARGV[3] the state. Keeps the marker and the claim.
+const compareAndSetScript = `${storedPartsLua}
+local version, marker, pending = storedParts(redis.call('HGET', KEYS[1], ARGV[1]))
+if version ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], (tonumber(version) + 1) .. '/' .. marker .. '/' .. pending .. '/' .. ARGV[3])
 return 1
 `;
 
 export class RedisBallotStore {
   readonly #redis: Redis;
   readonly #keys: RedisKeys;
+  /** The ways to a ballot key: county ballot ids, voters, return IMbs. */
+  readonly index: RedisBallotIndex;
   constructor(redis: Redis, keys: RedisKeys) {
     this.#redis = redis;
     this.#keys = keys;
+    this.index = new RedisBallotIndex(redis, keys);
     redis.defineCommand("ballotCompareAndSet", { numberOfKeys: 1, lua: compareAndSetScript });
     redis.defineCommand("ballotAnnounced", { numberOfKeys: 1, lua: announcedScript });
     // The number of keys comes first in each call: only the queues that change are sent.
@@ -78,31 +92,24 @@ export class RedisBallotStore {
 
   /** Marks a claimed announcement as published (unless a newer change has replaced it meanwhile). */
   async markAnnounced(ballotKey: string, announcement: PendingAnnouncement): Promise<void> {
-    await this.#script("ballotAnnounced")(this.#keys.ballot(ballotKey), announcement.raw);
+    await this.#script("ballotAnnounced")(...this.#keys.ballot(ballotKey), announcement.raw);
   }
 
   async load(ballotKey: string): Promise<StoredBallot | undefined> {
-    return storedBallotOf(await this.#redis.hgetall(this.#keys.ballot(ballotKey)));
+    return parseStoredBallot(await this.#redis.hget(...this.#keys.ballot(ballotKey)));
   }
 
-  /**
-   * Loads many ballots in one pipeline (one round trip), in order. Fields are asked for by name: a flat reply costs
-   * the client a quarter less to read than a whole hash, and this is read once per scan.
-   */
+  /** Loads many ballots in one pipeline (one round trip), in order. */
   async loadMany(ballotKeys: readonly string[]): Promise<(StoredBallot | undefined)[]> {
     const pipeline = this.#redis.pipeline();
-    for (const ballotKey of ballotKeys) pipeline.hmget(this.#keys.ballot(ballotKey), ...storedFields);
+    for (const ballotKey of ballotKeys) pipeline.hget(...this.#keys.ballot(ballotKey));
     const replies = (await pipeline.exec()) ?? [];
     return ballotKeys.map((ballotKey, index) => {
-      const [error, values] = replies[index] ?? [new Error("no reply")];
+      const [error, value] = replies[index] ?? [new Error("no reply")];
       if (error) {
         throw new TransientError("Redis did not return a ballot", { cause: error, context: { ballotKey } });
       }
-      const hash: Record<string, string> = {};
-      (values as (string | null)[]).forEach((value, field) => {
-        if (value !== null) hash[storedFields[field] as string] = value;
-      });
-      return storedBallotOf(hash);
+      return parseStoredBallot(value as string | null);
     });
   }
 
@@ -113,13 +120,11 @@ export class RedisBallotStore {
    * and its counts are already so (a repeated event), nothing is sent to Redis at all.
    */
   async write(ballotKey: string, stored: StoredBallot | undefined, after: BallotState): Promise<WriteOutcome> {
-    const fields = encodeBallot(after);
+    const encoded = encodeBallot(after);
     const projection = projectionOf(after);
     const expected = { version: stored?.version ?? 0, marker: stored?.projected ?? "" };
-    const storedPending = stored?.hash?.n ? parseAnnouncement(stored.hash.n) : undefined;
-    // A state never loses a field (evidence only adds), so the fields that differ are all a write must send.
-    const changed = changedFieldsOf(stored?.hash, fields);
-    if (stored && changed.length === 0 && expected.marker === (projection?.marker ?? "")) {
+    const storedPending = stored?.pending ? parseAnnouncement(stored.pending) : undefined;
+    if (stored && stored.encoded === encoded && expected.marker === (projection?.marker ?? "")) {
       return { outcome: "unchanged", pending: storedPending, projection };
     }
     if (!projection) {
@@ -130,7 +135,7 @@ export class RedisBallotStore {
     // The queues stand as the stored state implies only if its projection was applied with it.
     const previous =
       before && before.marker === expected.marker && before.county === projection.county ? before : undefined;
-    const args = writeAndProjectArguments(this.#keys, ballotKey, expected, projection, previous, changed);
+    const args = writeAndProjectArguments(this.#keys, ballotKey, expected, projection, previous, encoded);
     const [result, pending] = await this.#script<[number, string]>("ballotWriteAndProject")(...args);
     return {
       outcome: result === 1 ? "written" : "conflict",
@@ -142,9 +147,9 @@ export class RedisBallotStore {
   /** Writes the state if the stored version is still `expectedVersion`; false when someone wrote first. */
   async compareAndSet(ballotKey: string, expectedVersion: number, state: BallotState): Promise<boolean> {
     const written = await this.#script("ballotCompareAndSet")(
-      this.#keys.ballot(ballotKey),
+      ...this.#keys.ballot(ballotKey),
       String(expectedVersion),
-      ...encodeBallot(state),
+      encodeBallot(state),
     );
     return written === 1;
   }
@@ -169,10 +174,4 @@ export class RedisBallotStore {
     }
     throw new TransientError("ballot kept changing under concurrent writers", { context: { ballotKey, maxAttempts } });
   }
-}
-
-function storedBallotOf(hash: Record<string, string>): StoredBallot | undefined {
-  return Object.keys(hash).length === 0
-    ? undefined
-    : { state: decodeBallot(hash), version: Number(hash.v ?? "0"), projected: hash.p ?? "", hash };
 }

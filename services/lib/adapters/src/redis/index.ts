@@ -1,10 +1,18 @@
 export { decodeBallot, encodeBallot } from "./ballot-codec.ts";
+export { ballotHashEncoding, ensureBallotHashEncoding } from "./ballot-hash-encoding.ts";
+export { type BallotIds, RedisBallotIndex } from "./ballot-index.ts";
 export {
   type PendingAnnouncement,
   type Projection,
   projectionOf,
 } from "./ballot-projection.ts";
-export { RedisBallotStore, type StoredBallot, type WriteOutcome } from "./ballot-store.ts";
+export {
+  newBallotValue,
+  parseStoredBallot,
+  RedisBallotStore,
+  type StoredBallot,
+  type WriteOutcome,
+} from "./ballot-store.ts";
 export { connectRedis, type Redis } from "./connection.ts";
 export {
   type ClaimOutcome,

@@ -34,6 +34,7 @@ const countyRoutes = [
   (county: string) => `/counties/${county}/messages?format=csv`,
   (county: string) => `/counties/${county}/audit`,
   (county: string) => `/counties/${county}/audit?format=csv`,
+  (county: string) => `/counties/${county}/holds`,
 ];
 const everyRoute = ["/me", ...countyRoutes.flatMap((route) => [route(yolo), route(sacramento)])];
 

@@ -16,6 +16,7 @@ export const apiErrorCodes = z.enum([
   "FORBIDDEN",
   "PAYLOAD_TOO_LARGE",
   "NOT_FOUND",
+  "CONFLICT",
   "UNAVAILABLE",
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodes>;
@@ -34,6 +35,7 @@ export function statusOfCode(code: ApiErrorCode): ContentfulStatusCode {
     case "NOT_FOUND":
       return 404;
     case "VOTER_AMBIGUOUS":
+    case "CONFLICT":
       return 409;
     case "PAYLOAD_TOO_LARGE":
       return 413;

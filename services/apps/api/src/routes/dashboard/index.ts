@@ -6,6 +6,7 @@ import { type StaffEnvContext, type StaffToken, staffAuthentication } from "../.
 import { registerDashboardAudit } from "./audit.ts";
 import { registerDashboardCureQueue } from "./cure-queue.ts";
 import { registerDashboardFeeds } from "./feeds.ts";
+import { registerDashboardHolds } from "./holds.ts";
 import { registerDashboardMe } from "./me.ts";
 import { registerDashboardMessages } from "./messages.ts";
 import { registerDashboardStuck } from "./stuck.ts";
@@ -46,6 +47,7 @@ export function registerDashboard(
   registerDashboardFeeds(dashboard, deps);
   registerDashboardMessages(dashboard, deps);
   registerDashboardAudit(dashboard, deps);
+  registerDashboardHolds(dashboard, deps);
   dashboard.notFound((c) => apiError(c, "NOT_FOUND", "no such endpoint"));
   app.route("/v1/dashboard", dashboard);
 }

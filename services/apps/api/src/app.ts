@@ -1,6 +1,7 @@
 import { type Redis, type RedisBallotStore, RedisSubscriptionStore, type RequestIdVariables } from "@ballot/adapters";
 import { RedisConfirmationRequests, RedisContactChangeNotices } from "@ballot/adapters/redis/confirmation-requests";
 import type { RedisKeys } from "@ballot/contracts";
+import type { CountyNotificationSettings } from "@ballot/core";
 import type { Logger } from "@ballot/runtime";
 import { Hono } from "hono";
 import { apiError } from "./errors.ts";
@@ -63,6 +64,8 @@ export interface ApiOptions {
   readonly staffTokens?: readonly StaffToken[];
   /** How long one reading of a county's dashboard summary serves every viewer of it (ms); 0: read per request. */
   readonly dashboardSummaryCacheMs?: number;
+  /** The counties' notification settings (the notifier's `NOTIFIER_COUNTIES`), which broadcasts render with. */
+  readonly countySettingsOf?: (county: string) => CountyNotificationSettings | undefined;
   readonly now?: () => Date;
 }
 
@@ -127,6 +130,7 @@ export function createApiApp(options: ApiOptions) {
   registerDashboard(app, deps, {
     staffTokens: options.staffTokens ?? [],
     summaryCacheMs: options.dashboardSummaryCacheMs,
+    countySettingsOf: options.countySettingsOf,
   });
   if (options.notify) {
     registerNotifyConfirm(app, deps, options.notify);

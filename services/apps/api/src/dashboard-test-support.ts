@@ -1,11 +1,19 @@
 // Shared by the dashboard's integration tests: ballots written as the tracker writes them (state, counts and queues
 // in one step through RedisBallotStore.write), and staff tokens configured as API_STAFF_TOKENS has them.
-import { RedisBallotStore } from "@ballot/adapters";
+import { RedisBallotStore, RedisSubscriptionStore } from "@ballot/adapters";
 import { ballotKeyOf } from "@ballot/contracts";
-import { applyEvidence, type BallotEvidence, emptyBallotState } from "@ballot/core";
+import {
+  applyEvidence,
+  type BallotEvidence,
+  type Channel,
+  type ConsentState,
+  emptyBallotState,
+  type Language,
+} from "@ballot/core";
+import { sampleCountySettings } from "@ballot/core/test-data/county-settings";
 import type { TestNamespace } from "@ballot/testing";
 import { hashStaffToken, parseStaffTokens, type StaffRole, type StaffToken } from "./staff-auth.ts";
-import { createTestApi, type TestApi, testToday } from "./test-support.ts";
+import { createTestApi, seedVoter, type TestApi, testToday } from "./test-support.ts";
 
 const day = 86_400_000;
 export const daysAgo = (days: number): number => testToday.getTime() - days * day;
@@ -133,7 +141,86 @@ export const testStaffTokens = (): StaffToken[] => parseStaffTokens(staffTokensE
 
 /** The app with the test staff configured; the summary read per request unless `summaryCacheMs` says otherwise. */
 export const createDashboardApi = (ns: TestNamespace, summaryCacheMs = 0): TestApi =>
-  createTestApi(ns, { staffTokens: testStaffTokens(), dashboardSummaryCacheMs: summaryCacheMs });
+  createTestApi(ns, {
+    staffTokens: testStaffTokens(),
+    dashboardSummaryCacheMs: summaryCacheMs,
+    countySettingsOf: (county) =>
+      county === yolo || county === sacramento
+        ? { ...sampleCountySettings, county, name: county === yolo ? "Yolo County" : "Sacramento County" }
+        : undefined,
+  });
+
+/** A subscriber of a county: a voter on the roll with one ballot, and a subscription saved as the API saves one. */
+export interface TestSubscriber {
+  readonly voterId: string;
+  readonly county: string;
+  readonly zip: string;
+  readonly language: Language;
+  readonly electionId?: string;
+  readonly evidence?: readonly BallotEvidence[];
+  readonly channels: readonly {
+    readonly channel: Channel;
+    readonly consent: ConsentState;
+    readonly language?: Language;
+  }[];
+}
+
+export async function seedSubscribers(ns: TestNamespace, subscribers: readonly TestSubscriber[]): Promise<void> {
+  const store = new RedisSubscriptionStore(ns.redis, ns.keys);
+  for (const [index, subscriber] of subscribers.entries()) {
+    await seedVoter(ns, {
+      voterId: subscriber.voterId,
+      firstName: "Test",
+      lastName: `Voter${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}`,
+      dateOfBirth: "1970-01-01",
+      zip: subscriber.zip,
+      county: subscriber.county,
+      ballots: [
+        {
+          ballotId: `B-${subscriber.voterId}`,
+          electionId: subscriber.electionId ?? "2026-11-03-general",
+          evidence: subscriber.evidence ?? [mailed(5)],
+        },
+      ],
+    });
+    await store.save(
+      {
+        voterId: subscriber.voterId,
+        language: subscriber.language,
+        channels: subscriber.channels.map((entry, position) => ({
+          ...entry,
+          address:
+            entry.channel === "email"
+              ? `${subscriber.voterId.toLowerCase()}@voter.example`
+              : `+1555555${String(1000 + index * 3 + position).slice(-4)}`,
+          source: "voter",
+          updatedAtMs: testToday.getTime(),
+        })),
+      },
+      testToday.getTime(),
+    );
+  }
+}
+
+/** A JSON request to the dashboard with a staff token. */
+export async function sendDashboard(
+  app: TestApi["app"],
+  method: "POST" | "GET",
+  path: string,
+  staff: TestStaff | undefined,
+  body?: unknown,
+): Promise<{ status: number; json: () => Record<string, unknown>; text: string }> {
+  const response = await app.request(`/v1/dashboard${path}`, {
+    method,
+    headers: {
+      ...(staff ? { authorization: `Bearer ${staff.token}` } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) };
+}
 
 export async function getDashboard(
   app: TestApi["app"],

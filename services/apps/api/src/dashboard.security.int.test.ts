@@ -35,6 +35,7 @@ const countyRoutes = [
   (county: string) => `/counties/${county}/audit`,
   (county: string) => `/counties/${county}/audit?format=csv`,
   (county: string) => `/counties/${county}/holds`,
+  (county: string) => `/counties/${county}/broadcasts`,
 ];
 const everyRoute = ["/me", ...countyRoutes.flatMap((route) => [route(yolo), route(sacramento)])];
 

@@ -1,3 +1,4 @@
+import { countiesSchema } from "@ballot/contracts/county-settings";
 import { baseEnvSchema } from "@ballot/runtime";
 import { z } from "zod";
 import { defaultLookupRateLimits, defaultSubscriptionRateLimits } from "./rate-limits.ts";
@@ -69,6 +70,11 @@ export const apiEnvSchema = baseEnvSchema.extend({
   API_STAFF_TOKENS: z.string().default(""),
   /** How long one reading of a county's dashboard summary serves every viewer of it; 0 reads it per request. */
   API_DASHBOARD_SUMMARY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /**
+   * The counties' notification settings, the same JSON the notifier has: broadcasts are previewed and checked with
+   * them (county name, phone, tracking page). Empty: no county can draft a broadcast.
+   */
+  NOTIFIER_COUNTIES: countiesSchema,
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

@@ -8,6 +8,7 @@ import {
   serveHttp,
 } from "@ballot/adapters";
 import { createRedisKeys } from "@ballot/contracts";
+import { countySettingsLookup } from "@ballot/contracts/county-settings";
 import { announceReady, createLogger, handleShutdown, parseEnv } from "@ballot/runtime";
 import { collectDefaultMetrics } from "prom-client";
 import { createApiApp } from "./app.ts";
@@ -73,6 +74,7 @@ const app = createApiApp({
   metricsToken: env.API_METRICS_TOKEN,
   staffTokens: parseStaffTokens(env.API_STAFF_TOKENS),
   dashboardSummaryCacheMs: env.API_DASHBOARD_SUMMARY_CACHE_MS,
+  countySettingsOf: countySettingsLookup(env.NOTIFIER_COUNTIES),
 });
 const server = await serveHttp(app, { port: env.API_PORT, hostname: env.API_HOST });
 shutdown.add(() => server.close());

@@ -45,19 +45,8 @@ export class RedisBroadcastAudience {
     this.#subscriptions = subscriptions;
   }
 
-  /**
-   * The ballot keys of a voter: the one place broadcasts read the voter->ballots index (a set of ballot keys, or a
-   * bucket field holding them comma-separated).
-   */
-  async #ballotKeysOf(voterId: string): Promise<string[]> {
-    const where: string | readonly [string, string] = this.#keys.voterBallots(voterId);
-    if (typeof where === "string") return this.#redis.smembers(where);
-    const value = await this.#redis.hget(where[0], where[1]);
-    return value ? value.split(",") : [];
-  }
-
   async #ballotsOf(voterId: string): Promise<AudienceBallot[]> {
-    const stored = await this.#ballots.loadMany(await this.#ballotKeysOf(voterId));
+    const stored = await this.#ballots.loadMany(await this.#ballots.index.ballotKeysOfVoter(voterId));
     return stored.flatMap((ballot) => {
       const view = ballot ? viewBallot(ballot.state) : undefined;
       if (!ballot || !view) return [];

@@ -96,8 +96,6 @@ export function signupEventsOf(
   return events;
 }
 
-const isUnreachable = (counted: CountedSubscription) => countFieldsOf(counted).includes("v:unreachable");
-
 /**
  * The Redis keys and the operations (for `applyChangeScript`) that move the counts from `before` to `after`, as of
  * `nowMs`. KEYS[1] is left for the subscription hash; the counts' keys follow.
@@ -134,13 +132,18 @@ export function countOperationsOf(
   const operations: CountOperation[] = [...deltas.values()]
     .filter(({ delta }) => delta !== 0)
     .map(({ key, field, delta }) => [key, "hincrby", field, delta]);
-  const wasUnreachable = before.county !== undefined && isUnreachable(before);
-  const nowUnreachable = after.county !== undefined && isUnreachable(after);
-  if (wasUnreachable && (!nowUnreachable || before.county !== after.county)) {
-    operations.push([indexOf(keys.unreachableVoters(before.county as string)), "zrem", voterId]);
-  }
-  if (nowUnreachable) {
-    operations.push([indexOf(keys.unreachableVoters(after.county as string)), "zadd", String(nowMs), voterId]);
+  // The voters of a standing, by name: the unreachable (for the dashboard), the reachable (a broadcast's audience).
+  const listed = [
+    ["v:unreachable", keys.unreachableVoters],
+    ["v:confirmed", keys.reachableVoters],
+  ] as const;
+  for (const [field, listOf] of listed) {
+    const was = before.county !== undefined && countFieldsOf(before).includes(field);
+    const now = after.county !== undefined && countFieldsOf(after).includes(field);
+    if (was && (!now || before.county !== after.county)) {
+      operations.push([indexOf(listOf(before.county as string)), "zrem", voterId]);
+    }
+    if (now) operations.push([indexOf(listOf(after.county as string)), "zadd", String(nowMs), voterId]);
   }
   return { keys: countyKeys, operations };
 }

@@ -1,9 +1,16 @@
+import { RedisBroadcastAudience } from "@ballot/adapters/redis/broadcast-audience";
+import { RedisBroadcastStore } from "@ballot/adapters/redis/broadcast-store";
+import type { CountyNotificationSettings } from "@ballot/core";
 import { Hono } from "hono";
 import type { ApiDeps, ApiEnvContext } from "../../app.ts";
 import { apiError } from "../../errors.ts";
 import { StaffAuditLog } from "../../staff-audit.ts";
 import { type StaffEnvContext, type StaffToken, staffAuthentication } from "../../staff-auth.ts";
 import { registerDashboardAudit } from "./audit.ts";
+import { registerBroadcastCreate } from "./broadcast-create.ts";
+import { registerBroadcastList } from "./broadcast-list.ts";
+import { registerBroadcastPreview } from "./broadcast-preview.ts";
+import { registerBroadcastSteps } from "./broadcast-steps.ts";
 import { registerDashboardCureQueue } from "./cure-queue.ts";
 import { registerDashboardFeeds } from "./feeds.ts";
 import { registerDashboardHolds } from "./holds.ts";
@@ -26,14 +33,22 @@ export interface DashboardOptions {
   readonly staffTokens: readonly StaffToken[];
   /** How long one reading of a county's summary serves every viewer (ms); 0 reads the counters per request. */
   readonly summaryCacheMs?: number | undefined;
+  /** The counties' notification settings (`NOTIFIER_COUNTIES`), for broadcasts; none: no county can broadcast. */
+  readonly countySettingsOf?: ((county: string) => CountyNotificationSettings | undefined) | undefined;
 }
 
 export function registerDashboard(
   app: Hono<ApiEnvContext>,
   apiDeps: ApiDeps,
-  { staffTokens, summaryCacheMs }: DashboardOptions,
+  { staffTokens, summaryCacheMs, countySettingsOf }: DashboardOptions,
 ) {
-  const deps: DashboardDeps = { ...apiDeps, audit: new StaffAuditLog(apiDeps.redis, apiDeps.keys) };
+  const deps: DashboardDeps = {
+    ...apiDeps,
+    audit: new StaffAuditLog(apiDeps.redis, apiDeps.keys),
+    broadcasts: new RedisBroadcastStore(apiDeps.redis, apiDeps.keys),
+    audience: new RedisBroadcastAudience(apiDeps.redis, apiDeps.keys, apiDeps.store, apiDeps.subscriptions),
+    countySettingsOf: countySettingsOf ?? (() => undefined),
+  };
   const dashboard = new Hono<StaffEnvContext>();
   dashboard.use(staffAuthentication(staffTokens));
   registerDashboardMe(dashboard, deps);
@@ -47,6 +62,10 @@ export function registerDashboard(
   registerDashboardFeeds(dashboard, deps);
   registerDashboardMessages(dashboard, deps);
   registerDashboardAudit(dashboard, deps);
+  registerBroadcastList(dashboard, deps);
+  registerBroadcastCreate(dashboard, deps);
+  registerBroadcastPreview(dashboard, deps);
+  registerBroadcastSteps(dashboard, deps);
   registerDashboardHolds(dashboard, deps);
   dashboard.notFound((c) => apiError(c, "NOT_FOUND", "no such endpoint"));
   app.route("/v1/dashboard", dashboard);

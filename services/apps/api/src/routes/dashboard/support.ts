@@ -1,4 +1,8 @@
+import type { RedisBroadcastAudience } from "@ballot/adapters/redis/broadcast-audience";
+import type { RedisBroadcastStore } from "@ballot/adapters/redis/broadcast-store";
+import type { CountyNotificationSettings } from "@ballot/core";
 import type { Context } from "hono";
+import type { ZodError } from "zod";
 import type { ApiDeps } from "../../app.ts";
 import { apiError } from "../../errors.ts";
 import type { StaffAuditLog } from "../../staff-audit.ts";
@@ -13,6 +17,10 @@ import {
 
 export interface DashboardDeps extends ApiDeps {
   readonly audit: StaffAuditLog;
+  readonly broadcasts: RedisBroadcastStore;
+  readonly audience: RedisBroadcastAudience;
+  /** The counties' notification settings (the notifier's), which broadcasts quote. */
+  readonly countySettingsOf: (county: string) => CountyNotificationSettings | undefined;
 }
 
 export type CountyAuth =
@@ -32,13 +40,17 @@ export async function authoriseCounty(
   minimumRole: StaffRole,
   /** A view (figures, a page of a list) is recorded once per audit view window; anything else every time. */
   kind: "view" | "action" = "view",
+  /** A refusal the route knows of beyond scope and role (a drafter approving their own broadcast): why, or nothing. */
+  refusalOf?: (staff: StaffIdentity, county: string) => Promise<string | undefined>,
 ): Promise<CountyAuth> {
   const staff = c.get("staff");
   const county = c.req.param("county") ?? "";
   if (!countyPattern.test(county)) {
     return { ok: false, answer: apiError(c, "VALIDATION_FAILED", "county: not a county code", { field: "county" }) };
   }
-  const allowed = canSeeCounty(staff, county) && hasRole(staff, minimumRole);
+  const permitted = canSeeCounty(staff, county) && hasRole(staff, minimumRole);
+  const refusal = permitted && refusalOf ? await refusalOf(staff, county) : undefined;
+  const allowed = permitted && refusal === undefined;
   if (allowed && kind === "view") await deps.audit.recordView(staff, county, action, deps.now());
   else await deps.audit.record(staff, county, action, allowed ? "allowed" : "denied", deps.now());
   if (!allowed) {
@@ -47,11 +59,22 @@ export async function authoriseCounty(
       answer: apiError(
         c,
         "FORBIDDEN",
-        canSeeCounty(staff, county) ? `this needs the ${minimumRole} role` : "this token does not cover that county",
+        refusal ??
+          (canSeeCounty(staff, county)
+            ? `this needs the ${minimumRole} role`
+            : "this token does not cover that county"),
       ),
     };
   }
   return { ok: true, staff, county };
+}
+
+/** 400 VALIDATION_FAILED naming the field of a request body's first problem (an unknown key on its own path). */
+export function validationProblem(c: Context, error: ZodError): Response {
+  const issue = error.issues[0];
+  const keys = issue?.code === "unrecognized_keys" ? issue.keys : [];
+  const field = [...(issue?.path ?? []), ...keys.slice(0, 1)].join(".") || "body";
+  return apiError(c, "VALIDATION_FAILED", `${field}: ${issue?.message ?? "invalid"}`, { field });
 }
 
 /** An export when asked by `?format=csv` or `Accept: text/csv`. */

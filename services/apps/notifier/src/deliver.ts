@@ -153,6 +153,12 @@ export async function deliverMessage(deps: NotifierDeps, message: Sendable, log:
       log.warn({ ...fields, err: error }, "provider refused the message for good; dead-lettering it");
       if (isUnsubscribedRecipient(error)) {
         await deps.subscriptions.setConsent(message.voterId, message.channel, "opted_out", deps.now());
+      } else if (!message.toFormerContact) {
+        // Refused for good (an invalid or landline number, an address the provider will not take): the dashboard
+        // counts the channel as one that cannot reach the voter, until the voter gives another address.
+        await deps.subscriptions.markRefused(message.voterId, message.channel, describeError(error), deps.now(), {
+          address: message.address,
+        });
       }
       await deadLetter(deps, message, describeError(error));
       return "dead_lettered";

@@ -1,13 +1,16 @@
 import { RedisNotificationLog, RedisSubscriptionStore } from "@ballot/adapters";
-import { signLinkToken, signSvixPayload } from "@ballot/adapters/notifications";
+import { signLinkToken } from "@ballot/adapters/notifications";
 import { RedisContactChangeNotices } from "@ballot/adapters/redis/confirmation-requests";
 import { describe, expect, fakeTwilioAuthToken, signTwilioWebhook, test, waitFor } from "@ballot/testing";
 import {
   isNotifierDrained,
+  postResend,
+  postTwilio,
   publishStatusChange,
   readNotifierDeadLetters,
   sampleCounties,
   startHarness,
+  svixHeaders,
   voter,
   webhookSecret,
 } from "./test-support.ts";
@@ -15,38 +18,11 @@ import {
 const linkSecret = "a-test-link-secret-of-at-least-32-characters";
 const phone = "+15555550123";
 
-async function postTwilio(url: string, params: Record<string, string>, signature?: string) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      ...(signature ? { "x-twilio-signature": signature } : {}),
-    },
-    body: new URLSearchParams(params).toString(),
-  });
-  return { status: response.status, body: await response.text() };
-}
-
 const textFrom = (harnessUrl: string, body: string) => {
   const url = `${harnessUrl}/v1/notify/webhooks/twilio/sms`;
   const params = { From: phone, To: "+15555550100", Body: body, MessageSid: `SM${body.length}` };
   return postTwilio(url, params, signTwilioWebhook(fakeTwilioAuthToken, url, params));
 };
-
-async function postResend(url: string, body: string, headers: Record<string, string>) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body,
-  });
-  return response.status;
-}
-
-const svixHeaders = (secret: string, body: string, timestampS = Math.floor(Date.now() / 1000)) => ({
-  "svix-id": "msg_2abc",
-  "svix-timestamp": String(timestampS),
-  "svix-signature": signSvixPayload(secret, "msg_2abc", timestampS, body),
-});
 
 describe("notifier: webhook signatures fail closed", () => {
   test("an inbound text without, or with a wrong, X-Twilio-Signature is refused", async ({ ns }) => {

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { contentMessageId, ensureDurableConsumer, JetStreamPublisher, serveHttp } from "@ballot/adapters";
+import { signSvixPayload } from "@ballot/adapters/notifications";
 import type { BallotAlert, BallotStatusChanged } from "@ballot/contracts";
 import type { Subscription } from "@ballot/core";
 import { createLogger, parseEnv } from "@ballot/runtime";
@@ -216,3 +217,33 @@ export async function publishAlert(ns: TestNamespace, alert: Partial<BallotAlert
   );
   return full;
 }
+
+/** Posts a Twilio webhook form, signed when `signature` is given. */
+export async function postTwilio(url: string, params: Record<string, string>, signature?: string) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(signature ? { "x-twilio-signature": signature } : {}),
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/** Posts a Resend webhook; its status. */
+export async function postResend(url: string, body: string, headers: Record<string, string>) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+  return response.status;
+}
+
+/** Svix signature headers for a Resend webhook body. */
+export const svixHeaders = (secret: string, body: string, timestampS = Math.floor(Date.now() / 1000)) => ({
+  "svix-id": "msg_2abc",
+  "svix-timestamp": String(timestampS),
+  "svix-signature": signSvixPayload(secret, "msg_2abc", timestampS, body),
+});

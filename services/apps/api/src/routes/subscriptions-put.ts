@@ -83,7 +83,7 @@ export function registerSubscriptionsPut(app: Hono<ApiEnvContext>, deps: ApiDeps
       const { subscription: stored, snapshot } = await deps.subscriptions.loadForChange(voterId);
       const plan = planChange(request, window, stored, voterId, rollLanguage, nowMs);
       if (!plan.ok) return invalid(c, plan.field, plan.message);
-      if (await deps.subscriptions.saveIfUnchanged(snapshot, plan.next)) planned = plan;
+      if (await deps.subscriptions.saveIfUnchanged(snapshot, plan.next, nowMs)) planned = plan;
       else if (attempt >= maxSaveAttempts) {
         return apiError(c, "UNAVAILABLE", "your alerts were changing at the same time; try again");
       }

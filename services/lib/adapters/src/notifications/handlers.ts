@@ -1,7 +1,9 @@
 import type { RedisKeys } from "@ballot/contracts";
 import {
   applySmsKeyword,
+  type Channel,
   type CountyNotificationSettings,
+  channels,
   parseSmsKeyword,
   renderMessage,
   type SmsKeyword,
@@ -160,8 +162,34 @@ export async function handleTwilioStatusWebhook(
   if (messageId && params.ErrorCode === "21610" && params.To) {
     const voterId = await deps.subscriptions.voterOfPhone(params.To);
     if (voterId) await deps.subscriptions.setConsent(voterId, "sms", "opted_out", nowMs);
+  } else if (messageId && params.ErrorCode && refusedTwilioDeliveryCodes.has(params.ErrorCode)) {
+    await markRecipientRefused(deps, messageId, `twilio ${params.ErrorCode}`, nowMs);
   }
   return text(messageId ? 200 : 202, messageId ? "recorded" : "not ours");
+}
+
+/**
+ * Twilio delivery errors that say the number will never take a text (https://www.twilio.com/docs/api/errors): 30005
+ * unknown or inactive number, 30006 a landline or a carrier that cannot take texts. Others (30003 phone off, 30008
+ * unknown) may pass on a later try.
+ */
+const refusedTwilioDeliveryCodes: ReadonlySet<string> = new Set(["30005", "30006"]);
+
+/**
+ * A delivery report that the recipient's address will never take a message (a hard bounce, a dead number): the
+ * voter's channel is marked refused, unless it changed after the message was sent (it is another address now).
+ */
+async function markRecipientRefused(deps: NotificationHandlerDeps, messageId: string, reason: string, nowMs: number) {
+  const [voterId, channel, sentAtMs] = await deps.redis.hmget(
+    deps.keys.notification(messageId),
+    "voterId",
+    "channel",
+    "sentAtMs",
+  );
+  if (!voterId || !channel || !(channels as readonly string[]).includes(channel)) return;
+  await deps.subscriptions.markRefused(voterId, channel as Channel, reason, nowMs, {
+    sentAtMs: sentAtMs ? Number(sentAtMs) : nowMs,
+  });
 }
 
 const resendStatuses: Readonly<Record<string, string>> = {
@@ -200,6 +228,8 @@ export async function handleResendWebhook(
   if (messageId && status === "complained") {
     const record = await deps.redis.hget(deps.keys.notification(messageId), "voterId");
     if (record) await deps.subscriptions.setConsent(record, "email", "opted_out", nowMs);
+  } else if (messageId && status === "bounced") {
+    await markRecipientRefused(deps, messageId, "resend bounced", nowMs);
   }
   return text(messageId ? 200 : 202, messageId ? "recorded" : "not ours");
 }

@@ -89,7 +89,7 @@ describe("subscriber counts move in the same step as the subscription", () => {
     const after = await counts(ns.redis, ns.keys, "sac");
     expect(withoutDays(after)).toEqual({ "c:email:opted_out": 1, "c:voice:opted_out": 1, "v:unreachable": 1 });
     expect(after[`d:${day}:email:opted_out`]).toBe(1);
-    expect(await ns.redis.zrange(ns.keys.unreachableVoters("sac"), 0, -1, "WITHSCORES")).toEqual([
+    expect(await ns.redis.zrange(ns.keys.unreachableVoters("sac"), "0", "-1", "WITHSCORES")).toEqual([
       "V1",
       String(nowMs + 3),
     ]);
@@ -101,8 +101,9 @@ describe("subscriber counts move in the same step as the subscription", () => {
     const sms = channel({ channel: "sms", address: "+15555550102", consent: "confirmed" });
     await store.save(signUp("V2", sms), nowMs);
     // A refusal of a message sent before the channel last changed is about another address: it is ignored.
-    expect(await store.markRefused("V2", "sms", "landline", nowMs + 5, nowMs - 1)).toBe(false);
-    expect(await store.markRefused("V2", "sms", "landline", nowMs + 5)).toBe(true);
+    expect(await store.markRefused("V2", "sms", "landline", nowMs + 5, { sentAtMs: nowMs - 1 })).toBe(false);
+    expect(await store.markRefused("V2", "sms", "landline", nowMs + 5, { address: "+15555550999" })).toBe(false);
+    expect(await store.markRefused("V2", "sms", "landline", nowMs + 5, { address: sms.address })).toBe(true);
     expect(withoutDays(await counts(ns.redis, ns.keys, "sac"))).toEqual({ "c:sms:refused": 1, "v:unreachable": 1 });
     expect(await ns.redis.zscore(ns.keys.unreachableVoters("sac"), "V2")).toBe(String(nowMs + 5));
 
@@ -179,7 +180,7 @@ describe("subscriber counts move in the same step as the subscription", () => {
         case 1:
           return store.setConsent(voterId, "email", consent, nowMs + index);
         case 2:
-          return store.markRefused(voterId, "email", "bounced", nowMs + index, nowMs + index);
+          return store.markRefused(voterId, "email", "bounced", nowMs + index, { sentAtMs: nowMs + index });
         case 3:
           return store.save(
             signUp(
@@ -199,7 +200,7 @@ describe("subscriber counts move in the same step as the subscription", () => {
     const expected = await recount(ns.redis, ns.keys, voterIds);
     for (const county of ["sac", "yolo"]) {
       expect(withoutDays(await counts(ns.redis, ns.keys, county))).toEqual(expected.get(county) ?? {});
-      const unreachable = await ns.redis.zrange(ns.keys.unreachableVoters(county), 0, -1);
+      const unreachable = await ns.redis.zrange(ns.keys.unreachableVoters(county), "0", "-1");
       expect(unreachable.length).toBe(expected.get(county)?.["v:unreachable"] ?? 0);
     }
   });

@@ -244,22 +244,23 @@ export class RedisSubscriptionStore {
 
   /**
    * Records that the provider refused a channel's address for good (a hard bounce, an unknown or landline number):
-   * the channel counts as `refused` until the voter gives another address. `sentAtMs`, for a refusal reported after
-   * the message went: ignored when the channel changed since (it may be another address now). False when the
-   * channel is not there (or changed since).
+   * the channel counts as `refused` until the voter gives another address. The refusal is of the address a message
+   * went to: `address` when known, otherwise the channel's if it did not change after `sentAtMs` (a bounce reported
+   * later). False when the channel is not there or is another address now.
    */
   async markRefused(
     voterId: string,
     channel: Channel,
     reason: string,
     nowMs: number,
-    sentAtMs = nowMs,
+    to: { readonly address?: string; readonly sentAtMs?: number } = {},
   ): Promise<boolean> {
     const outcome = await this.#change(
       voterId,
       (current) => {
         const entry = decodeChannel(channel, current[channelField(channel)]);
-        if (!entry || entry.updatedAtMs > sentAtMs) return undefined;
+        if (!entry || (to.address !== undefined && to.address !== entry.address)) return undefined;
+        if (to.sentAtMs !== undefined && entry.updatedAtMs > to.sentAtMs) return undefined;
         const mark = `${addressHashOf(entry.address)}|${reason.replaceAll("|", "/").slice(0, 100)}|${nowMs}`;
         return { ...current, [refusedField(channel)]: mark };
       },

@@ -9,6 +9,7 @@ const hashOf = (token: string) => createHash("sha256").update(token).digest("hex
 /** The simulated county is 06999; this viewer belongs to another county and must see none of it. */
 const approverToken = newToken();
 const otherCountyViewerToken = newToken();
+const countyViewerToken = newToken();
 
 const running = withStackAndBrowser({
   voters: 300,
@@ -17,6 +18,7 @@ const running = withStackAndBrowser({
     process.env.API_STAFF_TOKENS = [
       `test.approver:state:approver:${hashOf(approverToken)}`,
       `test.other-county:06001:viewer:${hashOf(otherCountyViewerToken)}`,
+      `test.viewer:06999:viewer:${hashOf(countyViewerToken)}`,
     ].join(",");
   },
   afterStop: () => {
@@ -113,5 +115,62 @@ describe("officials' dashboard page", () => {
     expect(await page.evaluate(() => sessionStorage.getItem("ballot.staffToken"))).toBeNull();
     expect(await page.isVisible("#sign-in")).toBe(true);
     await page.close();
+  });
+
+  it("holds a county upload that rejects most of the county at once; an approver releases it and sends the correction", async () => {
+    const upload = async (kind: string, csv: string) => {
+      const response = await fetch(`${running.stack.ingestUrl}/v1/counties/06999/${kind}`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${running.stack.countyToken}`,
+          "content-type": "text/csv",
+          "x-batch-id": `browser-test-${kind}`,
+        },
+        body: csv,
+      });
+      expect(response.status).toBe(200);
+    };
+    // 200 ballots more (issuance is never news), then one file rejecting all of them: 40% of the county's 500.
+    const serials = Array.from({ length: 200 }, (_, index) => String(900_000_000 + index));
+    await upload(
+      "ballots",
+      `ballot_id,voter_id,election_id,outbound_imb,return_imb,issued_at\n${serials
+        .map((serial) => `HOLD${serial},HV${serial},2026-11-03-general,00720314159${serial}95616123456,,2026-10-05`)
+        .join("\n")}\n`,
+    );
+    const page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("dialog", (dialog) => void dialog.accept());
+    await signIn(page, approverToken);
+    await expect.poll(() => figure(page, "Ballots"), { timeout: 30_000 }).toBeGreaterThanOrEqual(500);
+    await upload(
+      "statuses",
+      `ballot_id,status,occurred_at,reason_code\n${serials.map((serial) => `HOLD${serial},rejected,2026-10-20,late`).join("\n")}\n`,
+    );
+    const hold = page.locator("article.hold", { hasText: "batch browser-test-statuses" });
+    await expect.poll(() => hold.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => hold.locator("h3").textContent()).toContain("moved to Rejected");
+    expect(await hold.textContent()).toContain("Held: messages are waiting");
+    expect(await hold.textContent()).toContain("HOLD9000");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await hold.getByRole("button", { name: "Release" }).click();
+    await expect.poll(() => page.textContent("#holds-status")).toContain("Released");
+    await expect.poll(() => hold.textContent()).toContain("Released: the messages were sent");
+    expect(await hold.getByRole("button", { name: "Discard" }).count()).toBe(0);
+    await hold.getByRole("button", { name: "Send correction" }).click();
+    await expect.poll(() => page.textContent("#holds-status")).toContain("Correction requested");
+    await expect.poll(() => hold.textContent()).toContain("voters told");
+    expect(await hold.textContent()).toContain("by test.approver");
+    expect(await hold.getByRole("button").count()).toBe(0);
+    await page.close();
+
+    // A viewer of the county sees the hold, and no buttons.
+    const viewer = await running.browser.newPage();
+    await signIn(viewer, countyViewerToken);
+    const seen = viewer.locator("article.hold", { hasText: "batch browser-test-statuses" });
+    await expect.poll(() => seen.count(), { timeout: 15_000 }).toBe(1);
+    expect(await seen.getByRole("button").count()).toBe(0);
+    expect(await viewer.textContent("#holds")).toContain("Only an approver can");
+    expect(await seriousAccessibilityViolations(viewer)).toEqual([]);
+    await viewer.close();
   });
 });

@@ -37,6 +37,8 @@ export interface RunningStack {
   readonly samples: readonly SimulatedVoter[];
   /** A state-wide approver's token for the officials' dashboard (`/dashboard/`), new each run. */
   readonly staffToken: string;
+  /** The simulated county's upload token for ingest (`Authorization: Bearer` on /v1/counties/:county/...). */
+  readonly countyToken: string;
   /** Where the notifier writes the messages of this run (no provider credentials locally). */
   readonly outboxDir: string;
   /** Resolves when the simulated election has been played to its end. */
@@ -261,6 +263,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ingestUrl: ingest.url,
       samples,
       staffToken,
+      countyToken,
       outboxDir,
       simulation,
       stop,

@@ -1,6 +1,7 @@
 // The officials' dashboard: signs in with a staff token (kept in this tab's sessionStorage only, sent as a bearer
 // token, never in a URL), then reads the county's figures from /v1/dashboard every few seconds. Everything is
 // written with textContent: nothing the API answers is parsed as HTML.
+import { createHoldsSection } from "./dashboard-holds.ts";
 
 const tokenKey = "ballot.staffToken";
 const refreshIntervalMs = 5000;
@@ -41,9 +42,10 @@ class ApiProblem extends Error {
   }
 }
 
-async function call(path: string, accept = "application/json"): Promise<Response> {
+async function call(path: string, accept = "application/json", method = "GET"): Promise<Response> {
   const token = sessionStorage.getItem(tokenKey);
   const response = await fetch(`${apiBase}/v1/dashboard${path}`, {
+    method,
     headers: { accept, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   if (!response.ok) {
@@ -310,6 +312,17 @@ interface MessageDay {
 const lagText = (lagMs: number | undefined) =>
   lagMs === undefined ? "-" : lagMs < 120_000 ? `${Math.round(lagMs / 1000)} s` : `${Math.round(lagMs / 60_000)} min`;
 
+const holds = createHoldsSection({
+  container: element("holds"),
+  status: element("holds-status"),
+  error: element("holds-error"),
+  labelOf,
+  dateTime,
+  formatNumber,
+  getJson,
+  post: async <T>(path: string) => (await call(path, "application/json", "POST")).json() as Promise<T>,
+});
+
 let me: Me | undefined;
 let refreshing = false;
 
@@ -376,6 +389,7 @@ async function refresh(): Promise<void> {
         ]),
       [1, 2, 3, 4],
     );
+    await holds.refresh(countySelect.value, me.role === "approver");
     if (me.role === "approver") {
       const audit = await getJson<{
         entries: { at: string; who: string; role: string; action: string; outcome: string }[];

@@ -1,19 +1,8 @@
 import { describe, expect, test, waitFor } from "@ballot/testing";
-import { isTrackerDrained, publishEvents, startTracker } from "./test-support.ts";
+import { isTrackerDrained, publishEvents, readStatusChanges, startTracker } from "./test-support.ts";
 
 const imb = (serial: number, stid = "720") => `00${stid}314159${String(serial).padStart(9, "0")}95616123456`;
 const at = (day: number) => new Date(Date.UTC(2026, 9, day, 12)).toISOString();
-
-async function readChanges(ns: Parameters<typeof isTrackerDrained>[0]) {
-  const stream = ns.catalog.streams.statusChanges.name;
-  const count = (await ns.jetstream.jsm.streams.info(stream)).state.messages;
-  const changes: { ballotId: string; to: string; batchId?: string }[] = [];
-  for (let seq = 1; seq <= count; seq += 1) {
-    const change = (await ns.jetstream.jsm.streams.getMessage(stream, { seq }))?.json<(typeof changes)[number]>();
-    if (change) changes.push(change);
-  }
-  return changes;
-}
 
 describe("status changes name the batch that caused them", () => {
   test("a county status, a USPS scan chunk and a ballot record each pass their batch id to the change", async ({
@@ -34,7 +23,7 @@ describe("status changes name the batch that caused them", () => {
         },
         { county: "06999", ballotId: "B2", voterId: "V2", electionId: "e1", outboundImb: imb(2), issuedAt: at(1) },
       ]);
-      await waitFor("both ballots issued", async () => (await readChanges(ns)).length === 2);
+      await waitFor("both ballots issued", async () => (await readStatusChanges(ns)).length === 2);
       await publishEvents(ns, subjects.countyStatus, [
         { county: "06999", ballotId: "B1", status: "received", occurredAt: at(10), batchId: "statuses-7" },
       ]);
@@ -57,7 +46,7 @@ describe("status changes name the batch that caused them", () => {
         },
       ]);
       await waitFor("the tracker to drain", () => isTrackerDrained(ns));
-      const changes = (await readChanges(ns))
+      const changes = (await readStatusChanges(ns))
         .map(({ ballotId, to, batchId }) => ({ ballotId, to, batchId }))
         .sort((a, b) => `${a.ballotId}${a.to}`.localeCompare(`${b.ballotId}${b.to}`));
       expect(changes).toEqual([

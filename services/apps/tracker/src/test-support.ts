@@ -7,7 +7,7 @@ import {
   RedisBallotStore,
   startConsumerLoop,
 } from "@ballot/adapters";
-import type { Subject } from "@ballot/contracts";
+import type { BallotStatusChanged, Subject } from "@ballot/contracts";
 import { createLogger } from "@ballot/runtime";
 import { isConsumerDrained, type TestNamespace } from "@ballot/testing";
 import type { z } from "zod";
@@ -61,18 +61,12 @@ export async function publishEvents<Schema extends z.ZodType>(
 }
 
 /** Every status change published so far, in stream order. */
-export async function readStatusChanges(
-  ns: TestNamespace,
-): Promise<{ ballotKey: string; from: string | null; to: string }[]> {
+export async function readStatusChanges(ns: TestNamespace): Promise<BallotStatusChanged[]> {
   const stream = ns.catalog.streams.statusChanges.name;
   const count = (await ns.jetstream.jsm.streams.info(stream)).state.messages;
-  const changes: { ballotKey: string; from: string | null; to: string }[] = [];
+  const changes: BallotStatusChanged[] = [];
   for (let seq = 1; seq <= count; seq += 1) {
-    const change = (await ns.jetstream.jsm.streams.getMessage(stream, { seq }))?.json<{
-      ballotKey: string;
-      from: string | null;
-      to: string;
-    }>();
+    const change = (await ns.jetstream.jsm.streams.getMessage(stream, { seq }))?.json<BallotStatusChanged>();
     if (change) changes.push(change);
   }
   return changes;

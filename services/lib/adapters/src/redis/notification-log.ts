@@ -250,9 +250,10 @@ export class RedisNotificationLog {
   }
 }
 
-// KEYS[1] held queue; ARGV[1] now (ms); ARGV[2] limit; ARGV[3] lease (ms). Due members are re-scored to now + lease
-// in the same step, so two notifiers never take the same message, and one that dies leaves it to come back.
-const leaseDueScript = `
+// KEYS[1] a queue scored by when due (the held queue; the safety holds' jobs); ARGV[1] now (ms); ARGV[2] limit;
+// ARGV[3] lease (ms). Due members are re-scored to now + lease in the same step, so two notifiers never take the same
+// one, and one that dies leaves it to come back.
+export const leaseDueScript = `
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
 local untilMs = tonumber(ARGV[1]) + tonumber(ARGV[3])
 for _, member in ipairs(due) do redis.call('ZADD', KEYS[1], 'XX', untilMs, member) end

@@ -1,6 +1,7 @@
 import type { RedisKeys } from "@ballot/contracts";
 import { type BallotStatus, ballotStatuses, type Notice } from "@ballot/core";
 import type { Redis } from "ioredis";
+import { leaseDueScript } from "./notification-log.ts";
 
 /** A hold's life: notices kept back, then sent (released) or dropped (discarded) by an approver. */
 export const safetyHoldStates = ["held", "released", "discarded"] as const;
@@ -83,14 +84,6 @@ redis.call('HSET', KEYS[1], '#correctionBy', ARGV[1], '#correctionAt', ARGV[2], 
   '#correctionBallots', '0')
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
 return 'requested'
-`;
-
-// KEYS[1] the county's jobs; ARGV[1] now (ms), [2] limit, [3] lease (ms). As the quiet-hours queue's lease.
-const leaseJobsScript = `
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-local untilMs = tonumber(ARGV[1]) + tonumber(ARGV[3])
-for _, member in ipairs(due) do redis.call('ZADD', KEYS[1], 'XX', untilMs, member) end
-return due
 `;
 
 export interface TallyInput {
@@ -192,7 +185,8 @@ export class RedisSafetyHolds {
     redis.defineCommand("safetyHoldKeep", { numberOfKeys: 2, lua: keepScript });
     redis.defineCommand("safetyHoldDecide", { numberOfKeys: 3, lua: decideScript });
     redis.defineCommand("safetyHoldCorrect", { numberOfKeys: 2, lua: correctScript });
-    redis.defineCommand("safetyHoldLeaseJobs", { numberOfKeys: 1, lua: leaseJobsScript });
+    // Leased as the quiet-hours queue is.
+    redis.defineCommand("safetyHoldLeaseJobs", { numberOfKeys: 1, lua: leaseDueScript });
   }
 
   #script<Reply>(name: string, ...args: string[]): Promise<Reply> {

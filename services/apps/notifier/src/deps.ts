@@ -7,9 +7,12 @@ import type {
   RedisSubscriptionStore,
 } from "@ballot/adapters";
 import type { Senders } from "@ballot/adapters/providers";
+import type { RedisBroadcastAudience } from "@ballot/adapters/redis/broadcast-audience";
+import type { RedisBroadcastStore } from "@ballot/adapters/redis/broadcast-store";
 import type { RedisSafetyHolds } from "@ballot/adapters/redis/safety-holds";
 import type { Catalog, RedisKeys } from "@ballot/contracts";
 import type { CountyNotificationSettings } from "@ballot/core";
+import type { BroadcastStaging } from "./broadcasts.ts";
 
 export interface NotifierDeps {
   readonly catalog: Catalog;
@@ -22,6 +25,10 @@ export interface NotifierDeps {
   readonly held: RedisHeldMessages;
   /** Batches' notices held for review (safety-hold.ts). */
   readonly safetyHolds: RedisSafetyHolds;
+  /** Staff broadcasts being sent, their audience, and how they are staged (broadcasts.ts). */
+  readonly broadcasts: RedisBroadcastStore;
+  readonly audience: RedisBroadcastAudience;
+  readonly broadcastStaging: BroadcastStaging;
   readonly publisher: JetStreamPublisher;
   readonly senders: Senders;
   readonly countySettingsOf: (county: string | undefined) => CountyNotificationSettings | undefined;

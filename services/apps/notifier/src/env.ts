@@ -44,6 +44,11 @@ export const notifierEnvSchema = baseEnvSchema.extend({
   NOTIFIER_RETRY_DELAYS_MS: delaysSchema,
   NOTIFIER_MAX_DELIVER: z.coerce.number().int().min(1).default(20),
   NOTIFIER_RELEASE_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
+  /** A broadcast's first stage: this many voters, then a pause to watch it (and cancel it), then the rest. */
+  NOTIFIER_BROADCAST_FIRST_STAGE_VOTERS: z.coerce.number().int().min(1).default(50),
+  NOTIFIER_BROADCAST_PAUSE_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Reachable voters a broadcast walks (and sends to) per release interval, after its first stage. */
+  NOTIFIER_BROADCAST_PAGE_VOTERS: z.coerce.number().int().min(1).max(10_000).default(200),
 });
 
 export type NotifierEnv = z.infer<typeof notifierEnvSchema>;

@@ -1,4 +1,5 @@
 import { isTransientError, type Logger } from "@ballot/runtime";
+import { workOnBroadcasts } from "./broadcasts.ts";
 import { sendQueuedConfirmations, sendQueuedContactChangeNotices } from "./confirmations.ts";
 import { deliverMessage, sendableOf } from "./deliver.ts";
 import type { NotifierDeps } from "./deps.ts";
@@ -50,6 +51,7 @@ export function startReleaseLoop(deps: NotifierDeps, log: Logger, intervalMs: nu
         const contactNotices = await sendQueuedContactChangeNotices(deps, log);
         if (contactNotices > 0) log.info({ contactNotices }, "previous contacts told of a change");
         await workOnSafetyHolds(deps, log);
+        await workOnBroadcasts(deps, deps.broadcastStaging, log);
       })
       .catch((error: unknown) => log.error({ err: error }, "release of held messages failed; retrying next tick"))
       .finally(() => {

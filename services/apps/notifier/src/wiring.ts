@@ -9,6 +9,8 @@ import {
   startConsumerLoop,
 } from "@ballot/adapters";
 import type { NotificationHandlerDeps } from "@ballot/adapters/notifications";
+import { RedisBroadcastAudience } from "@ballot/adapters/redis/broadcast-audience";
+import { RedisBroadcastStore } from "@ballot/adapters/redis/broadcast-store";
 import { RedisSafetyHolds } from "@ballot/adapters/redis/safety-holds";
 import type { Catalog, RedisKeys } from "@ballot/contracts";
 import type { Logger } from "@ballot/runtime";
@@ -35,15 +37,23 @@ export async function startNotifier(input: {
   const settings = countySettingsOf(env);
   const subscriptions = new RedisSubscriptionStore(redis, keys);
   const notifications = new RedisNotificationLog(redis, keys);
+  const ballots = new RedisBallotStore(redis, keys);
   const deps: NotifierDeps = {
     catalog,
     keys,
     redis,
     subscriptions,
-    ballots: new RedisBallotStore(redis, keys),
+    ballots,
     notifications,
     held: new RedisHeldMessages(redis, keys),
     safetyHolds: new RedisSafetyHolds(redis, keys),
+    broadcasts: new RedisBroadcastStore(redis, keys),
+    audience: new RedisBroadcastAudience(redis, keys, ballots, subscriptions),
+    broadcastStaging: {
+      firstStageVoters: env.NOTIFIER_BROADCAST_FIRST_STAGE_VOTERS,
+      pageVoters: env.NOTIFIER_BROADCAST_PAGE_VOTERS,
+      pauseMs: env.NOTIFIER_BROADCAST_PAUSE_MS,
+    },
     publisher,
     senders,
     countySettingsOf: settings,

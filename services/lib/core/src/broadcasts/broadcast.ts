@@ -1,6 +1,7 @@
 import type { BallotStatus } from "../ballot/index.ts";
 import {
   type Channel,
+  type ContactWindow,
   type CountyNotificationSettings,
   channels,
   countyVariablesOf,
@@ -118,6 +119,8 @@ export interface BroadcastRecipient {
   readonly channel: Channel;
   readonly address: string;
   readonly language: Language;
+  /** The channel's own contact window, when the voter set one (else the county's). */
+  readonly window?: ContactWindow | undefined;
 }
 
 /** The channels of a subscription a broadcast may use: confirmed ones only (a pending SMS has not said YES). */
@@ -128,6 +131,7 @@ export const broadcastRecipientsOf = (subscription: Subscription): BroadcastReci
       channel: entry.channel,
       address: entry.address,
       language: entry.language ?? subscription.language,
+      ...(entry.window ? { window: entry.window } : {}),
     }));
 
 /** The dedupe key of one broadcast message: one per broadcast, voter and channel, however often a stage is retried. */

@@ -87,6 +87,7 @@ for (const voter of stack.samples) {
   );
 }
 print(`officials' dashboard: ${stack.siteUrl}/dashboard/ (staff token for this run: ${stack.staffToken})`);
+print(`a second approver's token, to approve a broadcast someone else drafted: ${stack.secondStaffToken}`);
 print(`their messages (email, SMS, voice): ${stack.siteUrl}/outbox/ (files in ${stack.outboxDir})`);
 print(`samples as JSON: ${JSON.stringify(stack.samples)}`);
 print("Ctrl-C stops everything.");

@@ -17,6 +17,82 @@ const groupAlive = (pgid: number): boolean => {
   }
 };
 
+interface Sample {
+  readonly voterId: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly dateOfBirth: string;
+  readonly zip: string;
+  readonly language: string;
+}
+
+/**
+ * The done-when's broadcast: the printed staff token drafts a deadline reminder to the whole county, the preview
+ * counts every sample voter (the only subscribers), the second printed token approves it, the first sends it; each
+ * sample voter's email reaches the outbox in their language (at night: every message waits for the morning).
+ */
+async function driveBroadcast(output: string, apiUrl: string, outboxDir: string, samples: readonly Sample[]) {
+  const staffToken = /staff token for this run: (\S+)\)/.exec(output)?.[1];
+  const secondToken = /a second approver's token, to approve a broadcast someone else drafted: (\S+)/.exec(output)?.[1];
+  expect(staffToken && secondToken).toBeTruthy();
+  const call = async (token: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${apiUrl}/v1/dashboard/counties/06999/broadcasts${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const created = await call(staffToken as string, "POST", "", {
+    kind: "deadline_reminder",
+    variables: { deadline },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const id = created.body.id as string;
+  type Preview = {
+    audience: { voters: number; messages: number };
+    messages: Record<string, { email: { subject: string } }>;
+  };
+  // The sample voters count once the roll has given each one's county.
+  const preview = await waitFor("the preview to count every sample voter", async () => {
+    const answer = await call(staffToken as string, "GET", `/${id}/preview`);
+    const body = answer.body as unknown as Preview;
+    return answer.status === 200 && body.audience.voters === samples.length ? body : undefined;
+  });
+  expect((await call(staffToken as string, "POST", `/${id}/approve`)).status).toBe(403);
+  expect((await call(secondToken as string, "POST", `/${id}/approve`)).body).toMatchObject({ status: "approved" });
+  expect((await call(staffToken as string, "POST", `/${id}/send`)).body).toMatchObject({ status: "sending" });
+  const fileOf = (voterId: string) => join(outboxDir, `broadcast_${id}_${voterId}_email.json`);
+  if (isWithinWindow(wallClockAt(Date.now(), localCountyTimeZone).minute, defaultContactWindow)) {
+    for (const sample of samples) {
+      await waitFor(`the broadcast's email to ${sample.voterId}`, () => existsSync(fileOf(sample.voterId)), {
+        timeoutMs: 30_000,
+      });
+      const email = JSON.parse(readFileSync(fileOf(sample.voterId), "utf8")) as { subject: string; to: string };
+      const language = preview.messages[sample.language] ? sample.language : "en";
+      expect(email.subject, sample.voterId).toBe(preview.messages[language]?.email.subject);
+      expect(email.to).toBe(`${sample.voterId.toLowerCase()}@voter.example`);
+    }
+    await waitFor(
+      "the broadcast to be sent",
+      async () => (await call(staffToken as string, "GET", `/${id}`)).body.status === "sent",
+      {
+        timeoutMs: 30_000,
+      },
+    );
+  } else {
+    await waitFor(
+      "every message of the broadcast to wait for the morning",
+      async () =>
+        ((await call(staffToken as string, "GET", `/${id}`)).body.progress as { waiting: number }).waiting ===
+        preview.audience.messages,
+      { timeoutMs: 30_000 },
+    );
+    expect(samples.filter((sample) => existsSync(fileOf(sample.voterId)))).toEqual([]);
+  }
+}
+
 describe("npm start stack", () => {
   it("serves a sample voter's ballot status through the API within 60 seconds and stops cleanly on Ctrl-C", async () => {
     const startedAt = Date.now();
@@ -53,12 +129,7 @@ describe("npm start stack", () => {
       const apiUrl = /API:\s+(http:\/\/\S+)\/v1\/lookup/.exec(lines.join("\n"))?.[1];
       const siteUrl = /site: (http:\/\/\S+)\//.exec(lines.join("\n"))?.[1];
       expect(apiUrl).toBeDefined();
-      const samples = JSON.parse(samplesLine.split("samples as JSON: ")[1] as string) as {
-        firstName: string;
-        lastName: string;
-        dateOfBirth: string;
-        zip: string;
-      }[];
+      const samples = JSON.parse(samplesLine.split("samples as JSON: ")[1] as string) as Sample[];
       expect(samples.length).toBeGreaterThanOrEqual(3);
       const sample = samples[0] as (typeof samples)[number];
       const [year, month, day] = sample.dateOfBirth.split("-");
@@ -106,6 +177,7 @@ describe("npm start stack", () => {
         );
         expect(outboxFiles()).toEqual([]);
       }
+      await driveBroadcast(lines.join("\n"), apiUrl as string, outboxDir, samples);
       const page = await fetch(`${siteUrl}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("Track your mail ballot");

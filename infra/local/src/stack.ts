@@ -37,6 +37,8 @@ export interface RunningStack {
   readonly samples: readonly SimulatedVoter[];
   /** A state-wide approver's token for the officials' dashboard (`/dashboard/`), new each run. */
   readonly staffToken: string;
+  /** A second approver's token: a broadcast needs someone other than its drafter to approve it. */
+  readonly secondStaffToken: string;
   /** The simulated county's upload token for ingest (`Authorization: Bearer` on /v1/counties/:county/...). */
   readonly countyToken: string;
   /** Where the notifier writes the messages of this run (no provider credentials locally). */
@@ -155,7 +157,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const feedToken = randomBytes(24).toString("base64url");
     const countyToken = randomBytes(24).toString("base64url");
     const staffToken = `st_${randomBytes(32).toString("base64url")}`;
-    const staffTokenHash = createHash("sha256").update(staffToken).digest("hex");
+    const secondStaffToken = `st_${randomBytes(32).toString("base64url")}`;
+    const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
     const env: Record<string, string> = {
       NATS_URL: natsUrl,
       REDIS_URL: redisUrl,
@@ -169,14 +172,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       SITE_ORIGIN: siteOrigin,
       // Links in messages (confirm, unsubscribe) are signed with this key and redeemed by the API behind the site.
       NOTIFIER_LINK_SECRET: randomBytes(32).toString("base64url"),
-      API_STAFF_TOKENS: process.env.API_STAFF_TOKENS ?? `local.staff:state:approver:${staffTokenHash}`,
+      API_STAFF_TOKENS:
+        process.env.API_STAFF_TOKENS ??
+        `local.staff:state:approver:${hashOf(staffToken)},local.second:state:approver:${hashOf(secondStaffToken)}`,
     };
     const outboxDir = join(dataDir, "outbox", new Date().toISOString().replace(/[:.]/g, "-"));
     const today = new Date().toISOString().slice(0, 10);
     const simulated = generateCounty({ voters: options.voters, seed: options.seed, county, today });
     const samples = pickSamples(simulated, today);
+    // The API previews broadcasts with the same county settings the notifier sends with.
+    env.NOTIFIER_COUNTIES = JSON.stringify(notifierCounty(county, simulated.countyName, siteOrigin));
     const notifierEnv: Record<string, string> = {
-      NOTIFIER_COUNTIES: JSON.stringify(notifierCounty(county, simulated.countyName, siteOrigin)),
+      // A broadcast's first stage pauses briefly here, so that a run shows the stages without a minute's wait.
+      NOTIFIER_BROADCAST_PAUSE_MS: "5000",
       NOTIFIER_LINK_BASE_URL: siteOrigin,
       NOTIFIER_PORT: "0",
       NOTIFIER_OUTBOX_DIR: outboxDir,
@@ -263,6 +271,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ingestUrl: ingest.url,
       samples,
       staffToken,
+      secondStaffToken,
       countyToken,
       outboxDir,
       simulation,

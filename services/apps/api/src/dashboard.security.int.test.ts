@@ -32,6 +32,16 @@ const countyRoutes = [
   (county: string) => `/counties/${county}/feeds?format=csv`,
   (county: string) => `/counties/${county}/messages`,
   (county: string) => `/counties/${county}/messages?format=csv`,
+  (county: string) => `/counties/${county}/subscribers`,
+  (county: string) => `/counties/${county}/subscribers?format=csv`,
+  (county: string) => `/counties/${county}/unreachable`,
+  (county: string) => `/counties/${county}/unreachable?format=csv`,
+  (county: string) => `/counties/${county}/reports/signups`,
+  (county: string) => `/counties/${county}/reports/signups?format=csv`,
+  (county: string) => `/counties/${county}/reports/ballot-status`,
+  (county: string) => `/counties/${county}/reports/ballot-status?format=csv`,
+  (county: string) => `/counties/${county}/reports/messages`,
+  (county: string) => `/counties/${county}/reports/messages?format=csv`,
   (county: string) => `/counties/${county}/audit`,
   (county: string) => `/counties/${county}/audit?format=csv`,
   (county: string) => `/counties/${county}/holds`,
@@ -165,7 +175,9 @@ describe("roles", () => {
       await seedCountyBallots(ns, twoCounties);
       const { app } = createDashboardApi(ns);
       expect((await getDashboard(app, `/counties/${yolo}/summary`, staff)).status).toBe(200);
-      for (const list of ["summary", "stuck", "undeliverable", "cure-queue", "trends", "feeds", "messages"]) {
+      const lists = ["summary", "stuck", "undeliverable", "cure-queue", "trends", "feeds", "messages", "subscribers"];
+      const reports = ["unreachable", "reports/signups", "reports/ballot-status", "reports/messages"];
+      for (const list of [...lists, ...reports]) {
         expect((await getDashboard(app, `/counties/${yolo}/${list}`, staff)).status).toBe(expected.list);
         expect((await getDashboard(app, `/counties/${yolo}/${list}?format=csv`, staff)).status).toBe(expected.csv);
         expect((await getDashboard(app, `/counties/${yolo}/${list}`, staff, { accept: "text/csv" })).status).toBe(

@@ -15,7 +15,14 @@ import {
 } from "@ballot/core";
 import { TransientError } from "@ballot/runtime";
 import type { Redis } from "ioredis";
-import { addressHashOf, applyChangeScript, type CountedSubscription, countOperationsOf } from "./subscriber-counts.ts";
+import {
+  addressHashOf,
+  applyChangeScript,
+  type ChannelStanding,
+  type CountedSubscription,
+  countOperationsOf,
+  standingOf,
+} from "./subscriber-counts.ts";
 
 const channelField = (channel: Channel) => `ch:${channel}`;
 const phoneChannels: ReadonlySet<Channel> = new Set(["sms", "voice"]);
@@ -297,6 +304,24 @@ export class RedisSubscriptionStore {
       { nowMs, fallbackCounty: county.county, keepIndexedPhones: true },
     );
     return outcome.written ? "enrolled" : "kept";
+  }
+
+  /** How each of the voters' channels stands (subscriber-counts.ts), in one round trip; none for a voter with none. */
+  async standingsOf(
+    voterIds: readonly string[],
+  ): Promise<{ readonly channel: Channel; readonly standing: ChannelStanding }[][]> {
+    const pipeline = this.#redis.pipeline();
+    for (const voterId of voterIds) pipeline.hgetall(this.#keys.subscription(voterId));
+    const replies = (await pipeline.exec()) ?? [];
+    return voterIds.map((voterId, index) => {
+      const [error, hash] = replies[index] ?? [new Error("no reply")];
+      if (error) throw new TransientError("Redis did not return a subscription", { cause: error });
+      const counted = this.#counted(voterId, hash as Hash);
+      return (counted.subscription?.channels ?? []).map((entry) => ({
+        channel: entry.channel,
+        standing: standingOf(entry, counted.refused),
+      }));
+    });
   }
 
   /** The voter whose SMS or voice channel has this E.164 number. */

@@ -1,7 +1,7 @@
 import { RedisFeedHealth } from "@ballot/adapters/redis/feed-health";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
-import { authoriseCounty, csvAnswer, type DashboardDeps, todayOf, wantsCsv } from "./support.ts";
+import { authoriseCounty, csvRowsAnswer, type DashboardDeps, todayOf, wantsCsv } from "./support.ts";
 
 /** The sources a county's dashboard shows: USPS feeds (shared by every county) and the county's own uploads. */
 export const sourcesOfCounty = (sources: readonly string[], county: string): string[] =>
@@ -25,7 +25,6 @@ export function registerDashboardFeeds(app: Hono<StaffEnvContext>, deps: Dashboa
     if (!auth.ok) return auth.answer;
     const feeds = await feedHealth.read(sourcesOfCounty(await feedHealth.sources(), auth.county), deps.now().getTime());
     if (csv) {
-      let sent = false;
       const columns = ["source", "lastRecordAt", "lagMs", "records", "accepted", "duplicate", "foreign", "rejected"];
       const rows = feeds.flatMap((feed) => [
         [
@@ -39,17 +38,7 @@ export function registerDashboardFeeds(app: Hono<StaffEnvContext>, deps: Dashboa
           feed.today.rejected,
         ],
       ]);
-      return csvAnswer(
-        c,
-        `${auth.county}-feeds-${todayOf(deps)}.csv`,
-        columns,
-        async () => {
-          if (sent) return [];
-          sent = true;
-          return rows;
-        },
-        Number.MAX_SAFE_INTEGER,
-      );
+      return csvRowsAnswer(c, `${auth.county}-feeds-${todayOf(deps)}.csv`, columns, rows);
     }
     return c.json({ county: auth.county, day: todayOf(deps), feeds });
   });

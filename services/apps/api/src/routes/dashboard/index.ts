@@ -16,7 +16,9 @@ import { registerDashboardFeeds } from "./feeds.ts";
 import { registerDashboardHolds } from "./holds.ts";
 import { registerDashboardMe } from "./me.ts";
 import { registerDashboardMessages } from "./messages.ts";
+import { registerDashboardReports } from "./reports.ts";
 import { registerDashboardStuck } from "./stuck.ts";
+import { registerDashboardSubscribers } from "./subscribers.ts";
 import { createSummaryReader, registerDashboardSummary } from "./summary.ts";
 import type { DashboardDeps } from "./support.ts";
 import { registerDashboardTrends } from "./trends.ts";
@@ -61,6 +63,8 @@ export function registerDashboard(
   registerDashboardTrends(dashboard, deps);
   registerDashboardFeeds(dashboard, deps);
   registerDashboardMessages(dashboard, deps);
+  registerDashboardSubscribers(dashboard, deps);
+  registerDashboardReports(dashboard, deps);
   registerDashboardAudit(dashboard, deps);
   registerBroadcastList(dashboard, deps);
   registerBroadcastCreate(dashboard, deps);

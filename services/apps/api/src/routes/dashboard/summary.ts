@@ -1,7 +1,7 @@
 import { type BallotStatus, ballotStatuses } from "@ballot/core";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
-import { authoriseCounty, csvAnswer, type DashboardDeps, stuckDaysParam, todayOf, wantsCsv } from "./support.ts";
+import { authoriseCounty, csvRowsAnswer, type DashboardDeps, stuckDaysParam, todayOf, wantsCsv } from "./support.ts";
 
 const secondsPerDay = 86_400;
 /** A cure deadline this close counts as due soon. */
@@ -69,7 +69,7 @@ export function summaryOf(
 }
 
 /** Reads the county's counters (one hash, five sorted-set counts) in one round trip and sums them up. */
-async function readSummary(deps: DashboardDeps, county: string, stuckDays: number): Promise<CountySummary> {
+export async function readSummary(deps: DashboardDeps, county: string, stuckDays: number): Promise<CountySummary> {
   const now = deps.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const { keys } = deps;
@@ -157,22 +157,16 @@ export function registerDashboardSummary(app: Hono<StaffEnvContext>, deps: Dashb
     if (!stuckDays.ok) return stuckDays.answer;
     if (csv) {
       const summary = await readSummary(deps, auth.county, stuckDays.value);
-      let sent = false;
-      return csvAnswer(
+      return csvRowsAnswer(
         c,
         `${auth.county}-ballots-by-status-${todayOf(deps)}.csv`,
         ["zip", "status", "ballots"],
-        async () => {
-          if (sent) return [];
-          sent = true;
-          return [
-            ...Object.entries(summary.byStatus).map(([status, count]) => ["all", status, count]),
-            ...summary.byZip.flatMap((zip) =>
-              Object.entries(zip.byStatus).map(([status, count]) => [zip.zip, status, count]),
-            ),
-          ];
-        },
-        Number.MAX_SAFE_INTEGER,
+        [
+          ...Object.entries(summary.byStatus).map(([status, count]) => ["all", status, count]),
+          ...summary.byZip.flatMap((zip) =>
+            Object.entries(zip.byStatus).map(([status, count]) => [zip.zip, status, count]),
+          ),
+        ],
       );
     }
     const answers = await read(auth.county, stuckDays.value);

@@ -1,5 +1,6 @@
 import type { RedisBroadcastAudience } from "@ballot/adapters/redis/broadcast-audience";
 import type { RedisBroadcastStore } from "@ballot/adapters/redis/broadcast-store";
+import { dashboardDayOf } from "@ballot/contracts";
 import type { CountyNotificationSettings } from "@ballot/core";
 import type { Context } from "hono";
 import type { ZodError } from "zod";
@@ -165,3 +166,31 @@ export function csvAnswer(
 }
 
 export const todayOf = (deps: DashboardDeps): string => deps.now().toISOString().slice(0, 10);
+
+/** Rows already in hand (a report of a few hundred days) as one CSV download. */
+export function csvRowsAnswer(
+  c: Context,
+  filename: string,
+  header: readonly string[],
+  rows: (string | number | undefined)[][],
+): Response {
+  let sent = false;
+  return csvAnswer(
+    c,
+    filename,
+    header,
+    async () => {
+      if (sent) return [];
+      sent = true;
+      return rows;
+    },
+    Number.MAX_SAFE_INTEGER,
+  );
+}
+
+/** The last `days` California days up to `now`, oldest first. */
+export function lastDays(now: Date, days: number): string[] {
+  const list: string[] = [];
+  for (let back = days - 1; back >= 0; back -= 1) list.push(dashboardDayOf(now.getTime() - back * 86_400_000));
+  return list;
+}

@@ -1,8 +1,15 @@
-import { dashboardDayOf } from "@ballot/contracts";
 import type { BallotStatus } from "@ballot/core";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
-import { authoriseCounty, csvAnswer, type DashboardDeps, integerParam, todayOf, wantsCsv } from "./support.ts";
+import {
+  authoriseCounty,
+  csvRowsAnswer,
+  type DashboardDeps,
+  integerParam,
+  lastDays,
+  todayOf,
+  wantsCsv,
+} from "./support.ts";
 
 /** The trend lines and the statuses each one counts (a rejection with a cure pending is a rejection here). */
 export const trendSeries = {
@@ -24,15 +31,8 @@ const seriesOfStatus = new Map<string, TrendSeries>(
 
 /** The last `days` days up to `now` (California days), oldest first, every day present. */
 export function trendDaysOf(counts: Record<string, string>, now: Date, days: number): TrendDay[] {
-  const rows = new Map<string, TrendDay>();
-  const dayMs = 86_400_000;
-  for (let back = days - 1; back >= 0; back -= 1) {
-    const day = dashboardDayOf(now.getTime() - back * dayMs);
-    rows.set(day, {
-      day,
-      ...(Object.fromEntries(seriesNames.map((name) => [name, 0])) as Record<TrendSeries, number>),
-    });
-  }
+  const zero = () => Object.fromEntries(seriesNames.map((name) => [name, 0])) as Record<TrendSeries, number>;
+  const rows = new Map<string, TrendDay>(lastDays(now, days).map((day) => [day, { day, ...zero() }]));
   for (const [field, raw] of Object.entries(counts)) {
     const separator = field.indexOf(":");
     const row = rows.get(field.slice(0, separator));
@@ -62,18 +62,9 @@ export function registerDashboardTrends(app: Hono<StaffEnvContext>, deps: Dashbo
     if (!days.ok) return days.answer;
     const rows = trendDaysOf(await deps.redis.hgetall(deps.keys.countyTrends(auth.county)), deps.now(), days.value);
     if (csv) {
-      let sent = false;
-      return csvAnswer(
-        c,
-        `${auth.county}-trends-${todayOf(deps)}.csv`,
-        ["day", ...seriesNames],
-        async () => {
-          if (sent) return [];
-          sent = true;
-          return rows.map((row) => [row.day, ...seriesNames.map((name) => row[name])]);
-        },
-        Number.MAX_SAFE_INTEGER,
-      );
+      const filename = `${auth.county}-trends-${todayOf(deps)}.csv`;
+      const table = rows.map((row) => [row.day, ...seriesNames.map((name) => row[name])]);
+      return csvRowsAnswer(c, filename, ["day", ...seriesNames], table);
     }
     return c.json({ county: auth.county, series: seriesNames, days: rows });
   });

@@ -1,0 +1,169 @@
+import { channelStandings, voterStandings } from "@ballot/adapters/redis/subscriber-counts";
+import { channels, languages } from "@ballot/core";
+import type { Hono } from "hono";
+import type { StaffEnvContext } from "../../staff-auth.ts";
+import { listedBallots } from "./ballot-list.ts";
+import {
+  authoriseCounty,
+  csvAnswer,
+  csvRowsAnswer,
+  type DashboardDeps,
+  pageParams,
+  todayOf,
+  wantsCsv,
+} from "./support.ts";
+
+type Standings = Record<(typeof channelStandings)[number], number>;
+type Live = { confirmed: number; pending: number };
+
+export interface CountySubscribers {
+  readonly county: string;
+  readonly asOf: string;
+  /**
+   * Voters with channels: `confirmed` (alerts reach them on at least one channel), `pending` (waiting for their
+   * confirmation, none confirmed), `unreachable` (every channel opted out or refused for good).
+   */
+  readonly voters: Record<(typeof voterStandings)[number], number>;
+  /** Channels by how they stand: confirmed, pending, opted out (STOP, unsubscribe), refused for good. */
+  readonly byChannel: Record<(typeof channels)[number], Standings>;
+  /** Confirmed and pending channels by the language their messages go in; languages with none left out. */
+  readonly byLanguage: ({ language: string } & Record<(typeof channels)[number], Live>)[];
+}
+
+/** The county's subscriber figures from its counters (subscriber-counts.ts): one hash, no subscription read. */
+export function subscribersOf(county: string, counts: Record<string, string>, now: Date): CountySubscribers {
+  const count = (field: string) => Number(counts[field] ?? 0);
+  const byLanguage = languages
+    .map((language) => ({
+      language,
+      ...(Object.fromEntries(
+        channels.map((channel) => [
+          channel,
+          {
+            confirmed: count(`l:${language}:${channel}:confirmed`),
+            pending: count(`l:${language}:${channel}:pending`),
+          },
+        ]),
+      ) as Record<(typeof channels)[number], Live>),
+    }))
+    .filter((row) => channels.some((channel) => row[channel].confirmed + row[channel].pending > 0));
+  return {
+    county,
+    asOf: now.toISOString(),
+    voters: Object.fromEntries(voterStandings.map((standing) => [standing, count(`v:${standing}`)])) as Record<
+      (typeof voterStandings)[number],
+      number
+    >,
+    byChannel: Object.fromEntries(
+      channels.map((channel) => [
+        channel,
+        Object.fromEntries(channelStandings.map((standing) => [standing, count(`c:${channel}:${standing}`)])),
+      ]),
+    ) as Record<(typeof channels)[number], Standings>,
+    byLanguage,
+  };
+}
+
+export const readSubscribers = async (deps: DashboardDeps, county: string): Promise<CountySubscribers> =>
+  subscribersOf(county, await deps.redis.hgetall(deps.keys.subscriberCounts(county)), deps.now());
+
+/** One voter who cannot be reached, named by their ballot (as every dashboard list is), never by voter id. */
+interface UnreachableVoter {
+  readonly ballotId: string;
+  readonly status: string;
+  readonly zip: string;
+  /** Each channel and why it is dead, e.g. `email:refused sms:opted_out`. */
+  readonly channels: string;
+  readonly unreachableSince: string;
+}
+
+/**
+ * GET /v1/dashboard/counties/:county/subscribers[?format=csv]: the county's subscribers by channel and how each
+ * stands, by language and channel, and voters confirmed, pending and unreachable, from the counters moved with each
+ * subscription change. CSV (operator): one row per channel and language, and one per channel with every standing.
+ *
+ * GET /v1/dashboard/counties/:county/unreachable[?offset&limit|format=csv]: the voters whose every channel is opted
+ * out or refused for good, longest unreachable first, each named by their current ballot (id, status, ZIP) with their channels.
+ */
+export function registerDashboardSubscribers(app: Hono<StaffEnvContext>, deps: DashboardDeps) {
+  app.get("/counties/:county/subscribers", async (c) => {
+    const csv = wantsCsv(c);
+    const auth = await authoriseCounty(
+      c,
+      deps,
+      `GET subscribers${csv ? " csv" : ""}`,
+      csv ? "operator" : "viewer",
+      csv ? "action" : "view",
+    );
+    if (!auth.ok) return auth.answer;
+    const figures = await readSubscribers(deps, auth.county);
+    if (!csv) return c.json(figures);
+    const rows = [
+      ...channels.map((channel) => [
+        channel,
+        "all",
+        ...channelStandings.map((name) => figures.byChannel[channel][name]),
+      ]),
+      ...figures.byLanguage.flatMap((row) =>
+        channels.map((channel) => [channel, row.language, row[channel].confirmed, row[channel].pending, "", ""]),
+      ),
+    ];
+    const filename = `${auth.county}-subscribers-${todayOf(deps)}.csv`;
+    return csvRowsAnswer(c, filename, ["channel", "language", ...channelStandings], rows);
+  });
+
+  const read = async (county: string, offset: number, limit: number): Promise<UnreachableVoter[]> => {
+    const members = await deps.redis.zrange(
+      deps.keys.unreachableVoters(county),
+      String(offset),
+      String(offset + limit - 1),
+      "WITHSCORES",
+    );
+    const voterIds = members.filter((_, position) => position % 2 === 0);
+    const [standings, ballotKeys] = await Promise.all([
+      deps.subscriptions.standingsOf(voterIds),
+      Promise.all(voterIds.map((voterId) => deps.store.index.ballotKeysOfVoter(voterId))),
+    ]);
+    // Every ballot of the page's voters in one read, each scored by its voter's place on the page.
+    const ballots = await listedBallots(
+      deps,
+      ballotKeys.flatMap((keys, position) => keys.flatMap((key) => [key, String(position)])),
+    );
+    return voterIds.map((_, position) => {
+      const own = ballots.filter(({ score }) => score === position).map(({ ballot }) => ballot);
+      const current = own.find((ballot) => ballot.status !== "superseded") ?? own.at(-1);
+      return {
+        ballotId: current?.ballotId ?? "",
+        status: current?.status ?? "",
+        zip: current?.zip ?? "",
+        channels: (standings[position] ?? []).map(({ channel, standing }) => `${channel}:${standing}`).join(" "),
+        unreachableSince: new Date(Number(members[position * 2 + 1])).toISOString(),
+      };
+    });
+  };
+  const columns = ["ballotId", "status", "zip", "channels", "unreachableSince"] as const;
+
+  app.get("/counties/:county/unreachable", async (c) => {
+    const csv = wantsCsv(c);
+    const auth = await authoriseCounty(
+      c,
+      deps,
+      `GET unreachable${csv ? " csv" : ""}`,
+      csv ? "operator" : "viewer",
+      csv ? "action" : "view",
+    );
+    if (!auth.ok) return auth.answer;
+    const page = pageParams(c);
+    if (!page.ok) return page.answer;
+    if (csv) {
+      return csvAnswer(c, `${auth.county}-unreachable-${todayOf(deps)}.csv`, columns, async (offset, limit) =>
+        (await read(auth.county, offset, limit)).map((voter) => columns.map((column) => voter[column])),
+      );
+    }
+    const [total, items] = await Promise.all([
+      deps.redis.zcard(deps.keys.unreachableVoters(auth.county)),
+      read(auth.county, page.value.offset, page.value.limit),
+    ]);
+    return c.json({ county: auth.county, total, offset: page.value.offset, limit: page.value.limit, items });
+  });
+}

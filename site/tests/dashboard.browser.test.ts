@@ -8,6 +8,7 @@ const newToken = () => `st_${randomBytes(24).toString("base64url")}`;
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 /** The simulated county is 06999; this viewer belongs to another county and must see none of it. */
 const approverToken = newToken();
+const secondApproverToken = newToken();
 const otherCountyViewerToken = newToken();
 const countyViewerToken = newToken();
 
@@ -17,6 +18,7 @@ const running = withStackAndBrowser({
   beforeStart: () => {
     process.env.API_STAFF_TOKENS = [
       `test.approver:state:approver:${hashOf(approverToken)}`,
+      `test.second:state:approver:${hashOf(secondApproverToken)}`,
       `test.other-county:06001:viewer:${hashOf(otherCountyViewerToken)}`,
       `test.viewer:06999:viewer:${hashOf(countyViewerToken)}`,
     ].join(",");
@@ -115,6 +117,72 @@ describe("officials' dashboard page", () => {
     expect(await page.evaluate(() => sessionStorage.getItem("ballot.staffToken"))).toBeNull();
     expect(await page.isVisible("#sign-in")).toBe(true);
     await page.close();
+  });
+
+  it("drafts a broadcast, previews its audience and every language, and a second approver approves it; it is sent and cancelled", async () => {
+    const page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("dialog", (dialog) => void dialog.accept());
+    await signIn(page, approverToken);
+    await expect.poll(() => figure(page, "Ballots"), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.isVisible("#broadcast-form")).toBe(true);
+    await page.selectOption("#broadcast-kind", "polling_place_change");
+    expect(await page.isVisible("#broadcast-deadline")).toBe(false);
+    await page.fill("#broadcast-place-name", "Veterans Memorial Hall");
+    await page.getByRole("button", { name: "Draft and preview" }).click();
+    // The address is missing: the API says so, and the field is marked and focused.
+    await expect.poll(() => page.textContent("#broadcasts-error")).toContain("placeAddress");
+    expect(await page.getAttribute("#broadcast-place-address", "aria-invalid")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("broadcast-place-address");
+    await page.fill("#broadcast-place-address", "203 E 14th St, Davis");
+    await page.getByRole("button", { name: "Draft and preview" }).click();
+    await expect.poll(() => page.textContent("#broadcasts-status")).toContain("Preview ready");
+    expect(await page.locator("#broadcast-preview details").count()).toBe(10);
+    expect(await page.locator("#broadcast-preview details[data-language='es']").textContent()).toContain(
+      "Cambió su lugar de votación",
+    );
+    const broadcast = page.locator("article.broadcast", { hasText: "Veterans Memorial Hall" });
+    // Every sample voter is subscribed: the preview counts them once their roll records are in.
+    await expect
+      .poll(
+        async () => {
+          await broadcast.getByRole("button", { name: "Preview" }).click();
+          return page.textContent("#broadcast-preview");
+        },
+        { timeout: 30_000 },
+      )
+      .toContain(`${running.stack.samples.length} voters`);
+    expect(await broadcast.textContent()).toContain("Draft: waiting for an approver");
+    expect(await broadcast.getByRole("button", { name: "Approve" }).count()).toBe(0);
+    expect(await broadcast.textContent()).toContain("another approver must approve it");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+
+    const second = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    second.on("dialog", (dialog) => void dialog.accept());
+    await signIn(second, secondApproverToken);
+    const theirs = second.locator("article.broadcast", { hasText: "Veterans Memorial Hall" });
+    await expect.poll(() => theirs.count(), { timeout: 15_000 }).toBe(1);
+    await theirs.getByRole("button", { name: "Approve" }).click();
+    await expect.poll(() => theirs.textContent()).toContain("Approved: ready to send");
+    expect(await theirs.textContent()).toContain("by test.second");
+    await theirs.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => theirs.textContent()).toMatch(/Sending in stages|State\s*Sent/);
+    expect(await seriousAccessibilityViolations(second)).toEqual([]);
+    if ((await theirs.getByRole("button", { name: "Cancel" }).count()) > 0) {
+      await theirs.getByRole("button", { name: "Cancel" }).click();
+      await expect.poll(() => theirs.textContent()).toContain("Cancelled");
+    }
+    await second.close();
+
+    // A viewer sees the broadcasts, and neither the form nor a button.
+    const viewer = await running.browser.newPage();
+    await signIn(viewer, countyViewerToken);
+    const seen = viewer.locator("article.broadcast", { hasText: "Veterans Memorial Hall" });
+    await expect.poll(() => seen.count(), { timeout: 15_000 }).toBe(1);
+    expect(await viewer.isVisible("#broadcast-form")).toBe(false);
+    expect(await viewer.isVisible("#broadcast-note")).toBe(true);
+    expect(await seen.getByRole("button").count()).toBe(0);
+    await viewer.close();
   });
 
   it("holds a county upload that rejects most of the county at once; an approver releases it and sends the correction", async () => {

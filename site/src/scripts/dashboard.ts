@@ -1,6 +1,7 @@
 // The officials' dashboard: signs in with a staff token (kept in this tab's sessionStorage only, sent as a bearer
 // token, never in a URL), then reads the county's figures from /v1/dashboard every few seconds. Everything is
 // written with textContent: nothing the API answers is parsed as HTML.
+import { createBroadcastsSection } from "./dashboard-broadcasts.ts";
 import { createHoldsSection } from "./dashboard-holds.ts";
 
 const tokenKey = "ballot.staffToken";
@@ -36,26 +37,37 @@ interface Me {
 class ApiProblem extends Error {
   override name = "ApiProblem";
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The request field the API named (`variables.deadline`), when it named one. */
+  readonly field: string | undefined;
+  constructor(status: number, message: string, field?: string) {
     super(message);
     this.status = status;
+    this.field = field;
   }
 }
 
-async function call(path: string, accept = "application/json", method = "GET"): Promise<Response> {
+async function call(path: string, accept = "application/json", method = "GET", body?: unknown): Promise<Response> {
   const token = sessionStorage.getItem(tokenKey);
   const response = await fetch(`${apiBase}/v1/dashboard${path}`, {
     method,
-    headers: { accept, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      accept,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) {
     let message = `the API answered ${response.status}`;
+    let field: string | undefined;
     try {
-      message = ((await response.json()) as { error?: { message?: string } }).error?.message ?? message;
+      const { error } = (await response.json()) as { error?: { message?: string; details?: { field?: string } } };
+      message = error?.message ?? message;
+      field = error?.details?.field;
     } catch {
       // Not JSON (a proxy's page): the status says enough.
     }
-    throw new ApiProblem(response.status, message);
+    throw new ApiProblem(response.status, message, field);
   }
   return response;
 }
@@ -323,6 +335,17 @@ const holds = createHoldsSection({
   post: async <T>(path: string) => (await call(path, "application/json", "POST")).json() as Promise<T>,
 });
 
+const broadcasts = createBroadcastsSection({
+  status: element("broadcasts-status"),
+  error: element("broadcasts-error"),
+  labelOf,
+  dateTime,
+  formatNumber,
+  getJson,
+  post: async <T>(path: string, body?: unknown) =>
+    (await call(path, "application/json", "POST", body)).json() as Promise<T>,
+});
+
 let me: Me | undefined;
 let refreshing = false;
 
@@ -390,6 +413,7 @@ async function refresh(): Promise<void> {
       [1, 2, 3, 4],
     );
     await holds.refresh(countySelect.value, me.role === "approver");
+    await broadcasts.refresh(countySelect.value, me);
     if (me.role === "approver") {
       const audit = await getJson<{
         entries: { at: string; who: string; role: string; action: string; outcome: string }[];

@@ -15,6 +15,7 @@ import {
   defaultSubscriptionRateLimits,
   type LookupLimiters,
   type LookupRateLimits,
+  type RateLimit,
   type SubscriptionLimiters,
   type SubscriptionRateLimits,
 } from "./rate-limits.ts";
@@ -62,6 +63,8 @@ export interface ApiOptions {
   readonly metricsToken?: string | undefined;
   /** Election staff's dashboard tokens (hashes only, see staff-auth.ts); none: every dashboard request is 401. */
   readonly staffTokens?: readonly StaffToken[];
+  /** Failed staff sign-ins one client address may make per window; default defaultStaffSignInFailureLimit. */
+  readonly staffSignInFailureLimit?: RateLimit;
   /** How long one reading of a county's dashboard summary serves every viewer of it (ms); 0: read per request. */
   readonly dashboardSummaryCacheMs?: number;
   /** The counties' notification settings (the notifier's `NOTIFIER_COUNTIES`), which broadcasts render with. */
@@ -131,6 +134,7 @@ export function createApiApp(options: ApiOptions) {
     staffTokens: options.staffTokens ?? [],
     summaryCacheMs: options.dashboardSummaryCacheMs,
     countySettingsOf: options.countySettingsOf,
+    signInFailureLimit: options.staffSignInFailureLimit,
   });
   if (options.notify) {
     registerNotifyConfirm(app, deps, options.notify);

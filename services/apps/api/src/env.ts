@@ -1,7 +1,11 @@
 import { countiesSchema } from "@ballot/contracts/county-settings";
 import { baseEnvSchema } from "@ballot/runtime";
 import { z } from "zod";
-import { defaultLookupRateLimits, defaultSubscriptionRateLimits } from "./rate-limits.ts";
+import {
+  defaultLookupRateLimits,
+  defaultStaffSignInFailureLimit,
+  defaultSubscriptionRateLimits,
+} from "./rate-limits.ts";
 
 const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const seconds = (fallbackMs: number) =>
@@ -68,6 +72,9 @@ export const apiEnvSchema = baseEnvSchema.extend({
    * are configured (see staff-auth.ts; `node src/cli/staff-token.ts` makes one). Empty: the dashboard is closed.
    */
   API_STAFF_TOKENS: z.string().default(""),
+  /** Failed staff sign-ins (wrong staff tokens) from one client address per window, before it is refused (429). */
+  API_STAFF_SIGNIN_FAILURE_LIMIT: count(defaultStaffSignInFailureLimit.limit),
+  API_STAFF_SIGNIN_FAILURE_WINDOW_SECONDS: seconds(defaultStaffSignInFailureLimit.windowMs),
   /** How long one reading of a county's dashboard summary serves every viewer of it; 0 reads it per request. */
   API_DASHBOARD_SUMMARY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /**

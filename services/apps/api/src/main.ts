@@ -52,6 +52,10 @@ const app = createApiApp({
     },
     perVoter: { limit: env.API_SUBSCRIPTION_VOTER_LIMIT, windowMs: env.API_SUBSCRIPTION_VOTER_WINDOW_SECONDS * 1000 },
   },
+  staffSignInFailureLimit: {
+    limit: env.API_STAFF_SIGNIN_FAILURE_LIMIT,
+    windowMs: env.API_STAFF_SIGNIN_FAILURE_WINDOW_SECONDS * 1000,
+  },
   notify: env.NOTIFIER_LINK_SECRET
     ? {
         handlers: {

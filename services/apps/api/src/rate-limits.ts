@@ -92,3 +92,14 @@ export function createSubscriptionLimiters(
     }),
   };
 }
+
+/**
+ * Failed staff sign-ins (a wrong, unknown or malformed staff token) one client address may make per window. Only
+ * failures are counted, so staff at work are never slowed; but once an address is over the limit every staff
+ * request from it is refused until the window moves on, a correct token too: were a correct token let through,
+ * tokens could still be guessed without limit (the 429s would only tell the guesser to look for the one 200).
+ */
+export const defaultStaffSignInFailureLimit: RateLimit = { limit: 20, windowMs: 15 * 60_000 };
+
+export const createStaffSignInLimiter = (redis: Redis, keys: RedisKeys, limit: RateLimit): RateLimiter =>
+  new UpstashRateLimiter(redis, { prefix: rateLimitKeyPrefix(keys, "staff-sign-in-failures"), ...limit });

@@ -14,6 +14,8 @@ export interface AuditEntry {
   /** `GET summary`, `GET stuck csv`, ...: the route and, for exports, the format. Never a query's values. */
   readonly action: string;
   readonly outcome: "allowed" | "denied";
+  /** The client address of a refused sign-in (whose token was not known). */
+  readonly address?: string;
 }
 
 /** Entries kept per county, roughly (`MAXLEN ~`): years of a county's staff at work. */
@@ -62,24 +64,33 @@ export class StaffAuditLog {
     outcome: AuditEntry["outcome"],
     at: Date,
   ): Promise<void> {
+    await this.#append(
+      county,
+      { who: staff.name, role: staff.role, scope: scopeName(staff.scope), action, outcome },
+      at,
+    );
+  }
+
+  /**
+   * Records a refused staff sign-in (a wrong or unknown token, or an address refused for too many of them) in the
+   * `state` log, with the client address it came from and never the token: who it was is not known.
+   */
+  async recordSignInRefusal(address: string, action: string, at: Date): Promise<void> {
+    await this.#append(
+      "state",
+      { who: "unknown", role: "none", scope: "none", action, outcome: "denied", address },
+      at,
+    );
+  }
+
+  async #append(county: string, fields: Readonly<Record<string, string>>, at: Date): Promise<void> {
     await this.#redis.xadd(
       this.#keys.staffAudit(county),
       "MAXLEN",
       "~",
       String(this.#maxEntries),
       "*",
-      "who",
-      staff.name,
-      "role",
-      staff.role,
-      "scope",
-      scopeName(staff.scope),
-      "action",
-      action,
-      "outcome",
-      outcome,
-      "at",
-      at.toISOString(),
+      ...Object.entries({ ...fields, at: at.toISOString() }).flat(),
     );
   }
 
@@ -102,6 +113,7 @@ export class StaffAuditLog {
         county,
         action: field("action"),
         outcome: field("outcome") === "denied" ? "denied" : "allowed",
+        ...(values.has("address") ? { address: field("address") } : {}),
       };
     });
   }

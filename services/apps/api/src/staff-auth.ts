@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { RequestIdVariables } from "@ballot/adapters";
 import type { Context, MiddlewareHandler } from "hono";
 import { apiError } from "./errors.ts";
+import type { StaffSignInGuard } from "./staff-sign-in-limit.ts";
 
 /** What a staff member may do, each role including the ones before it. */
 export const staffRoles = ["viewer", "operator", "approver"] as const;
@@ -83,14 +84,23 @@ export function findStaffToken(tokens: readonly StaffToken[], presented: string)
 const bearerOf = (c: Context): string | undefined =>
   /^Bearer\s+([\x21-\x7e]{1,512})$/i.exec(c.req.header("authorization") ?? "")?.[1];
 
-/** Sets `staff` from the bearer token, or answers 401 UNAUTHORIZED. */
+/**
+ * Sets `staff` from the bearer token, or answers 401 UNAUTHORIZED. With a `guard`, a client address with too many
+ * failed sign-ins is refused (429) before its token is looked at, and each wrong token counts as a failure; a request
+ * with no Authorization header at all is no attempt and is not counted.
+ */
 export const staffAuthentication =
-  (tokens: readonly StaffToken[]): MiddlewareHandler<StaffEnvContext> =>
+  (tokens: readonly StaffToken[], guard?: StaffSignInGuard): MiddlewareHandler<StaffEnvContext> =>
   async (c, next) => {
     if (c.req.method === "OPTIONS") return next();
+    const refusal = await guard?.refusal(c);
+    if (refusal) return refusal;
     const presented = bearerOf(c);
     const token = presented === undefined ? undefined : findStaffToken(tokens, presented);
     if (!token) {
+      if (c.req.header("authorization") !== undefined) {
+        await guard?.recordFailure(c, presented === undefined ? "not a bearer token" : "unknown token");
+      }
       c.header("WWW-Authenticate", 'Bearer realm="staff"');
       return apiError(c, "UNAUTHORIZED", "send a staff token as `Authorization: Bearer <token>`");
     }

@@ -140,6 +140,7 @@ export function createTestApi(ns: TestNamespace, overrides: Partial<ApiOptions> 
     log: createLogger({ name: "api-test", level: "info", destination }),
     tokenKey: testTokenKey,
     rateLimits: roomyRateLimits,
+    staffSignInFailureLimit: { limit: 10_000, windowMs: 60_000 },
     metrics: createApiMetrics(),
     now: () => testToday,
     ...overrides,

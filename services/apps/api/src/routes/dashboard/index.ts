@@ -4,8 +4,10 @@ import type { CountyNotificationSettings } from "@ballot/core";
 import { Hono } from "hono";
 import type { ApiDeps, ApiEnvContext } from "../../app.ts";
 import { apiError } from "../../errors.ts";
+import { createStaffSignInLimiter, defaultStaffSignInFailureLimit, type RateLimit } from "../../rate-limits.ts";
 import { StaffAuditLog } from "../../staff-audit.ts";
 import { type StaffEnvContext, type StaffToken, staffAuthentication } from "../../staff-auth.ts";
+import { createStaffSignInGuard } from "../../staff-sign-in-limit.ts";
 import { registerDashboardAudit } from "./audit.ts";
 import { registerBroadcastCreate } from "./broadcast-create.ts";
 import { registerBroadcastList } from "./broadcast-list.ts";
@@ -35,6 +37,8 @@ export interface DashboardOptions {
   readonly staffTokens: readonly StaffToken[];
   /** How long one reading of a county's summary serves every viewer (ms); 0 reads the counters per request. */
   readonly summaryCacheMs?: number | undefined;
+  /** Failed staff sign-ins one client address may make per window (default: defaultStaffSignInFailureLimit). */
+  readonly signInFailureLimit?: RateLimit | undefined;
   /** The counties' notification settings (`NOTIFIER_COUNTIES`), for broadcasts; none: no county can broadcast. */
   readonly countySettingsOf?: ((county: string) => CountyNotificationSettings | undefined) | undefined;
 }
@@ -42,7 +46,7 @@ export interface DashboardOptions {
 export function registerDashboard(
   app: Hono<ApiEnvContext>,
   apiDeps: ApiDeps,
-  { staffTokens, summaryCacheMs, countySettingsOf }: DashboardOptions,
+  { staffTokens, summaryCacheMs, countySettingsOf, signInFailureLimit }: DashboardOptions,
 ) {
   const deps: DashboardDeps = {
     ...apiDeps,
@@ -52,7 +56,17 @@ export function registerDashboard(
     countySettingsOf: countySettingsOf ?? (() => undefined),
   };
   const dashboard = new Hono<StaffEnvContext>();
-  dashboard.use(staffAuthentication(staffTokens));
+  const signInGuard = createStaffSignInGuard({
+    limiter: createStaffSignInLimiter(
+      apiDeps.redis,
+      apiDeps.keys,
+      signInFailureLimit ?? defaultStaffSignInFailureLimit,
+    ),
+    audit: deps.audit,
+    trustedProxyHops: apiDeps.trustedProxyHops,
+    now: apiDeps.now,
+  });
+  dashboard.use(staffAuthentication(staffTokens, signInGuard));
   registerDashboardMe(dashboard, deps);
   const readSummary = createSummaryReader(deps, summaryCacheMs);
   registerDashboardSummary(dashboard, deps, readSummary);

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { defaultContactWindow, isWithinWindow, wallClockAt } from "@ballot/core";
+import type { SimulatedVoter } from "@ballot/simulator";
 import { waitFor } from "@ballot/testing";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "./paths.ts";
@@ -17,14 +18,7 @@ const groupAlive = (pgid: number): boolean => {
   }
 };
 
-interface Sample {
-  readonly voterId: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly dateOfBirth: string;
-  readonly zip: string;
-  readonly language: string;
-}
+type Sample = Pick<SimulatedVoter, "voterId" | "firstName" | "lastName" | "dateOfBirth" | "zip" | "language">;
 
 /**
  * The done-when's broadcast: the printed staff token drafts a deadline reminder to the whole county, the preview

@@ -132,6 +132,12 @@ export class RedisBroadcastStore {
     redis.defineCommand("broadcastLeaseDue", { numberOfKeys: 1, lua: leaseDueScript });
   }
 
+  #script<Reply>(name: string): (...args: string[]) => Promise<Reply> {
+    const command = (this.#redis as unknown as Record<string, (...args: string[]) => Promise<Reply>>)[name];
+    if (!command) throw new Error(`Redis script ${name} is not defined`);
+    return (...args) => command.call(this.#redis, ...args);
+  }
+
   async create(county: string, definition: BroadcastDefinition, createdBy: string, nowMs: number): Promise<Broadcast> {
     const id = `b${nowMs.toString(36)}${randomBytes(5).toString("hex")}`;
     await this.#redis
@@ -168,11 +174,7 @@ export class RedisBroadcastStore {
     fields: Record<string, string>,
   ): Promise<TransitionOutcome> {
     if (!broadcastIdPattern.test(id)) return { outcome: "not_found" };
-    const command = (this.#redis as unknown as Record<string, (...args: string[]) => Promise<[string, string]>>)
-      .broadcastTransition;
-    if (!command) throw new Error("Redis script broadcastTransition is not defined");
-    const [outcome, status] = await command.call(
-      this.#redis,
+    const [outcome, status] = await this.#script<[string, string]>("broadcastTransition")(
       this.#keys.broadcast(county, id),
       from.join(","),
       to,
@@ -289,10 +291,11 @@ export class RedisBroadcastStore {
    * notifiers never work on one and one that dies leaves it to come back.
    */
   async leaseDue(nowMs: number, leaseMs: number): Promise<{ county: string; id: string } | undefined> {
-    const command = (this.#redis as unknown as Record<string, (...args: string[]) => Promise<string | null>>)
-      .broadcastLeaseDue;
-    if (!command) throw new Error("Redis script broadcastLeaseDue is not defined");
-    const member = await command.call(this.#redis, this.#keys.broadcastsSending(), String(nowMs), String(leaseMs));
+    const member = await this.#script<string | null>("broadcastLeaseDue")(
+      this.#keys.broadcastsSending(),
+      String(nowMs),
+      String(leaseMs),
+    );
     if (!member) return undefined;
     const [county = "", id = ""] = member.split("|");
     return { county, id };

@@ -1,4 +1,4 @@
-import type { StoredBallot, WriteOutcome } from "@ballot/adapters";
+import type { PendingAnnouncement, WriteOutcome } from "@ballot/adapters";
 import { ballotKeyOf } from "@ballot/contracts";
 import { applyEvidence, type BallotEvidence, type BallotState, emptyBallotState } from "@ballot/core";
 import { type Logger, TransientError } from "@ballot/runtime";
@@ -22,23 +22,21 @@ export function applyToBallot(
 /**
  * Applies several pieces of evidence to one ballot in one write: the state, the county counts and queues, and the
  * claim of a changed status's announcement land together (RedisBallotStore.write), then the claimed announcement is
- * published and marked done. `loaded` is the ballot as already read (a chunk's ballots are read in one round trip);
- * after a lost compare-and-set the ballot is read again.
+ * published and marked done. After a lost compare-and-set the ballot is read again.
  */
 export async function applyAllToBallot(
   deps: TrackerDeps,
   ballotKey: string,
   evidence: readonly BallotEvidence[],
   log: Logger,
-  loaded?: { readonly stored: StoredBallot | undefined },
 ): Promise<BallotState> {
   for (let attempt = 1; attempt <= maxWriteAttempts; attempt += 1) {
-    const stored = attempt === 1 && loaded ? loaded.stored : await deps.store.load(ballotKey);
-    let after = stored?.state ?? emptyBallotState;
-    for (const item of evidence) after = applyEvidence(after, item);
+    const stored = await deps.store.load(ballotKey);
+    const after = withEvidence(stored?.state, evidence);
     const written = await deps.store.write(ballotKey, stored, after);
     if (written.outcome !== "conflict") {
-      await announce(deps, ballotKey, after, written, log);
+      const announced = await publishAnnouncement(deps, ballotKey, after, written, log);
+      if (announced) await deps.store.markAnnounced(ballotKey, announced);
       return after;
     }
     // Lost the race: back off a random, growing while so that contending writers spread out.
@@ -49,24 +47,29 @@ export async function applyAllToBallot(
   });
 }
 
+/** A ballot's state with more evidence applied (the reducer is order-insensitive and idempotent). */
+export function withEvidence(state: BallotState | undefined, evidence: readonly BallotEvidence[]): BallotState {
+  let after = state ?? emptyBallotState;
+  for (const item of evidence) after = applyEvidence(after, item);
+  return after;
+}
+
 /**
- * Publishes a claimed announcement and marks it done. A tracker that dies in between leaves the claim in the
- * ballot, and the redelivered event publishes it; the message id (ballot, status, corrections so far) makes a
- * repeated publish a duplicate the stream drops.
+ * Publishes a claimed announcement and returns it, for the caller to mark done (`store.markAnnounced`); undefined
+ * when there is nothing to mark. A tracker that dies in between leaves the claim in the ballot, and the redelivered
+ * event publishes it; the message id (ballot, status, corrections so far) makes a repeated publish a duplicate the
+ * stream drops.
  */
-async function announce(
+export async function publishAnnouncement(
   deps: TrackerDeps,
   ballotKey: string,
   state: BallotState,
   { pending, projection }: WriteOutcome,
   log: Logger,
-): Promise<void> {
-  if (!pending || !projection) return;
-  if (deps.announce === false) {
-    await deps.store.markAnnounced(ballotKey, pending);
-    return;
-  }
-  if (!state.ballotId || !state.voterId || !state.electionId) return;
+): Promise<PendingAnnouncement | undefined> {
+  if (!pending || !projection) return undefined;
+  if (deps.announce === false) return pending;
+  if (!state.ballotId || !state.voterId || !state.electionId) return undefined;
   await deps.publisher.publish(
     deps.catalog.subjects.statusChanged,
     {
@@ -83,8 +86,8 @@ async function announce(
     },
     `${ballotKey}:${pending.to}:${pending.corrections}`,
   );
-  await deps.store.markAnnounced(ballotKey, pending);
   log.info({ ballotKey, from: pending.from, to: pending.to }, "ballot status changed");
+  return pending;
 }
 
 /** The ballot an IMb belongs to: the alias set at issuance, or else its own mailer id and serial. */

@@ -1,8 +1,9 @@
+import type { PendingAnnouncement, WriteOutcome } from "@ballot/adapters";
 import { ballotKeyOf, type UspsScan, type UspsScanChunk } from "@ballot/contracts";
-import type { BallotEvidence } from "@ballot/core";
-import { isTransientError, type Logger } from "@ballot/runtime";
+import type { BallotEvidence, BallotState } from "@ballot/core";
+import { isTransientError, type Logger, TransientError } from "@ballot/runtime";
 import type { TrackerDeps } from "../deps.ts";
-import { applyAllToBallot } from "./apply-to-ballot.ts";
+import { applyAllToBallot, publishAnnouncement, withEvidence } from "./apply-to-ballot.ts";
 
 function evidenceOf(scan: UspsScan): BallotEvidence {
   return {
@@ -27,8 +28,9 @@ async function ballotKeysOf(deps: TrackerDeps, pieces: readonly UspsScan[]): Pro
 
 /**
  * Applies every scan of a chunk. A ballot's scans are applied together in one write (they would only race for the
- * same ballot); the chunk's ballots are read in one round trip and written side by side. Every ballot is tried even
- * when one fails; then the chunk fails with a transient error if there was one (the chunk is redelivered, and scans
+ * same ballot); the chunk's ballots are read in one round trip and written in one script call (each ballot in its
+ * own atomic step), and their announcements are marked published in one more. Every ballot is tried even when one
+ * fails; then the chunk fails with a transient error if there was one (the chunk is redelivered, and scans
  * already applied apply again as no-ops, since the reducer is idempotent), or else with the first error (the chunk is
  * dead-lettered whole).
  */
@@ -54,13 +56,32 @@ export async function handleUspsScans(deps: TrackerDeps, chunk: UspsScanChunk, l
   });
   const ballots = [...byBallot.entries()];
   const loaded = await deps.store.loadMany(ballots.map(([ballotKey]) => ballotKey));
+  const afters = ballots.map(([, evidence], index) => withEvidence(loaded[index]?.state, evidence));
+  const outcomes = await deps.store
+    .writeAll(
+      ballots.map(([ballotKey], index) => ({ ballotKey, stored: loaded[index], after: afters[index] as BallotState })),
+    )
+    .catch((error: unknown) => {
+      throw new TransientError("Redis did not take a chunk's ballot writes", { cause: error });
+    });
   const errors: unknown[] = [];
+  const announced: { ballotKey: string; announcement: PendingAnnouncement }[] = [];
   await Promise.all(
-    ballots.map(([ballotKey, evidence], index) =>
-      applyAllToBallot(deps, ballotKey, evidence, log, { stored: loaded[index] }).catch((error: unknown) => {
+    ballots.map(async ([ballotKey, evidence], index) => {
+      try {
+        const outcome = outcomes[index] as WriteOutcome;
+        if (outcome.outcome === "conflict") {
+          // Another writer got there first: this ballot goes again on its own, from a fresh read.
+          await applyAllToBallot(deps, ballotKey, evidence, log);
+        } else {
+          const announcement = await publishAnnouncement(deps, ballotKey, afters[index] as BallotState, outcome, log);
+          if (announcement) announced.push({ ballotKey, announcement });
+        }
+      } catch (error) {
         errors.push(error);
-      }),
-    ),
+      }
+    }),
   );
+  await deps.store.markAllAnnounced(announced);
   if (errors.length > 0) throw errors.find(isTransientError) ?? errors[0];
 }

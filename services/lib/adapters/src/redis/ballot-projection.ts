@@ -94,66 +94,87 @@ local function storedParts(raw)
 end
 `;
 
-// The state write and the projection in one atomic step, so the counts and queues always match the stored state
-// (no window in which a writer that dies leaves them behind) and a scan costs one script call. Only the queues whose
-// score moved are sent (most scans only move a ballot's time in the mail).
-// KEYS: ballot bucket, county counts, county trends, then each queue that changes (in-mail, cure queue, undeliverable).
-// ARGV: the ballot's field in its bucket, expected version, expected marker, new marker (`statusIndex|zip`), ballot
-// key, corrections so far, the number of queues Q, their Q scores ('' takes the ballot out of that queue), the number
-// of trend deltas T, their T field, delta pairs, then the encoded state.
+// One ballot's state write and projection in one atomic step, so the counts and queues always match the stored
+// state (no window in which a writer that dies leaves them behind); a chunk of scans costs one script call. Only the
+// queues whose score moved are sent (most scans only move a ballot's time in the mail).
+// K (keys): ballot bucket, county counts, county trends, then each queue that changes (in-mail, cure queue,
+// undeliverable). A (arguments): the ballot's field in its bucket, expected version, expected marker, new marker
+// (`statusIndex|zip`), ballot key, corrections so far, the number of queues Q, their Q scores ('' takes the ballot
+// out of that queue), the number of trend deltas T, their T field, delta pairs, then the encoded state.
 // Returns { 1 written | -1 conflict (nothing written: reload and decide again), the pending announcement or '' }.
 // The pending announcement (`from>to>corrections`) is written in the same step as the counts, so exactly one writer
 // claims each change; it stays until the announcement is published, so a writer that dies in between leaves it for
 // the redelivered event to publish. Two changes before one is published fold into one (from the first `from` to the
 // last `to`).
-export const writeAndProjectScript = `${statusOfMarkerLua}${storedPartsLua}
-local version, current, pending = storedParts(redis.call('HGET', KEYS[1], ARGV[1]))
-if version ~= ARGV[2] then return {-1, ''} end
-if current ~= ARGV[4] and current ~= ARGV[3] then return {-1, ''} end
-local queues = tonumber(ARGV[7])
-local trends = tonumber(ARGV[8 + queues])
-for index = 1, trends do
-  local at = 7 + queues + 2 * index
-  redis.call('HINCRBY', KEYS[3], ARGV[at], tonumber(ARGV[at + 1]))
-end
-if current ~= ARGV[4] then
-  local newSep = string.find(ARGV[4], '|', 1, true)
-  local newStatus = statusOfMarker(string.sub(ARGV[4], 1, newSep - 1))
-  local newZip = string.sub(ARGV[4], newSep + 1)
-  local oldStatus = ''
-  if current ~= '' then
-    local sep = string.find(current, '|', 1, true)
-    oldStatus = statusOfMarker(string.sub(current, 1, sep - 1))
-    local oldZip = string.sub(current, sep + 1)
-    redis.call('HINCRBY', KEYS[2], 's:' .. oldStatus, -1)
-    if oldZip ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. oldZip .. ':' .. oldStatus, -1) end
+const writeOneLua = `${statusOfMarkerLua}${storedPartsLua}
+local function writeOne(K, A)
+  local version, current, pending = storedParts(redis.call('HGET', K[1], A[1]))
+  if version ~= A[2] then return {-1, ''} end
+  if current ~= A[4] and current ~= A[3] then return {-1, ''} end
+  local queues = tonumber(A[7])
+  local trends = tonumber(A[8 + queues])
+  for index = 1, trends do
+    local at = 7 + queues + 2 * index
+    redis.call('HINCRBY', K[3], A[at], tonumber(A[at + 1]))
   end
-  redis.call('HINCRBY', KEYS[2], 's:' .. newStatus, 1)
-  if newZip ~= '' then redis.call('HINCRBY', KEYS[2], 'z:' .. newZip .. ':' .. newStatus, 1) end
-  if oldStatus ~= newStatus then
-    local from = oldStatus
-    if pending ~= '' then from = string.sub(pending, 1, string.find(pending, '>', 1, true) - 1) end
-    if from == newStatus and pending ~= '' then pending = ''
-    else pending = from .. '>' .. newStatus .. '>' .. ARGV[6] end
+  if current ~= A[4] then
+    local newSep = string.find(A[4], '|', 1, true)
+    local newStatus = statusOfMarker(string.sub(A[4], 1, newSep - 1))
+    local newZip = string.sub(A[4], newSep + 1)
+    local oldStatus = ''
+    if current ~= '' then
+      local sep = string.find(current, '|', 1, true)
+      oldStatus = statusOfMarker(string.sub(current, 1, sep - 1))
+      local oldZip = string.sub(current, sep + 1)
+      redis.call('HINCRBY', K[2], 's:' .. oldStatus, -1)
+      if oldZip ~= '' then redis.call('HINCRBY', K[2], 'z:' .. oldZip .. ':' .. oldStatus, -1) end
+    end
+    redis.call('HINCRBY', K[2], 's:' .. newStatus, 1)
+    if newZip ~= '' then redis.call('HINCRBY', K[2], 'z:' .. newZip .. ':' .. newStatus, 1) end
+    if oldStatus ~= newStatus then
+      local from = oldStatus
+      if pending ~= '' then from = string.sub(pending, 1, string.find(pending, '>', 1, true) - 1) end
+      if from == newStatus and pending ~= '' then pending = ''
+      else pending = from .. '>' .. newStatus .. '>' .. A[6] end
+    end
   end
+  redis.call('HSET', K[1], A[1], (tonumber(version) + 1) .. '/' .. A[4] .. '/' .. pending .. '/' .. A[#A])
+  for index = 1, queues do
+    local score = A[7 + index]
+    if score == '' then redis.call('ZREM', K[3 + index], A[5])
+    else redis.call('ZADD', K[3 + index], score, A[5]) end
+  end
+  return {1, pending}
 end
-redis.call('HSET', KEYS[1], ARGV[1], (tonumber(version) + 1) .. '/' .. ARGV[4] .. '/' .. pending .. '/' .. ARGV[#ARGV])
-for index = 1, queues do
-  local score = ARGV[7 + index]
-  if score == '' then redis.call('ZREM', KEYS[3 + index], ARGV[5])
-  else redis.call('ZADD', KEYS[3 + index], score, ARGV[5]) end
-end
-return {1, pending}
 `;
 
-// KEYS: ballot bucket. ARGV: the ballot's field, the announcement just published. Clears it unless a newer one
-// replaced it.
+// Many ballots' writes in one call, each as writeOne above with its own keys and arguments. KEYS: every ballot's
+// keys, one after the other. ARGV: the number of ballots, then for each the number of its keys, the number of
+// its arguments, and its arguments. Returns the replies, two values a ballot, in order.
+export const writeAndProjectManyScript = `${writeOneLua}
+local replies = {}
+local key, at = 1, 2
+for _ = 1, tonumber(ARGV[1]) do
+  local keyCount, argCount = tonumber(ARGV[at]), tonumber(ARGV[at + 1])
+  local reply = writeOne({unpack(KEYS, key, key + keyCount - 1)}, {unpack(ARGV, at + 2, at + 1 + argCount)})
+  replies[#replies + 1] = reply[1]
+  replies[#replies + 1] = reply[2]
+  key = key + keyCount
+  at = at + 2 + argCount
+end
+return replies
+`;
+
+// KEYS: ballot buckets. ARGV: for each, the ballot's field and the announcement just published. Clears each unless a
+// newer one replaced it meanwhile.
 export const announcedScript = `${storedPartsLua}
-local raw = redis.call('HGET', KEYS[1], ARGV[1])
-local version, marker, pending, stateAt = storedParts(raw)
-if raw and pending == ARGV[2] then
-  redis.call('HSET', KEYS[1], ARGV[1], version .. '/' .. marker .. '//' .. string.sub(raw, stateAt))
-  return 1
+for index = 1, #KEYS do
+  local field, announced = ARGV[2 * index - 1], ARGV[2 * index]
+  local raw = redis.call('HGET', KEYS[index], field)
+  local version, marker, pending, stateAt = storedParts(raw)
+  if raw and pending == announced then
+    redis.call('HSET', KEYS[index], field, version .. '/' .. marker .. '//' .. string.sub(raw, stateAt))
+  end
 end
 return 0
 `;
@@ -174,8 +195,8 @@ export function parseAnnouncement(raw: string): PendingAnnouncement | undefined 
 }
 
 /**
- * Arguments of `writeAndProjectScript`, with the number of keys first. With `previous` (the projection of the state
- * being replaced, when the stored marker says it was applied), queues whose score did not change are left out.
+ * Keys and arguments of `writeAndProjectScript`. With `previous` (the projection of the state being replaced, when
+ * the stored marker says it was applied), queues whose score did not change are left out.
  */
 export function writeAndProjectArguments(
   keys: RedisKeys,
@@ -184,7 +205,7 @@ export function writeAndProjectArguments(
   projection: Projection,
   previous: Projection | undefined,
   encodedState: string,
-): string[] {
+): { readonly keys: string[]; readonly args: string[] } {
   const queues: [string, number | undefined, number | undefined][] = [
     [keys.inMail(projection.county), projection.inMailSince, previous?.inMailSince],
     [keys.cureQueue(projection.county), projection.cureDeadline, previous?.cureDeadline],
@@ -194,22 +215,25 @@ export function writeAndProjectArguments(
   // What the stored state counted in the trends, only if its projection was applied (else it counted nowhere).
   const trendDeltas = trendDeltasOf(previous?.trends ?? [], projection.trends);
   const [bucket, field] = keys.ballot(ballotKey);
-  return [
-    String(3 + moved.length),
-    bucket,
-    keys.countyCounts(projection.county),
-    keys.countyTrends(projection.county),
-    ...moved.map(([key]) => key),
-    field,
-    String(expected.version),
-    expected.marker,
-    projection.marker,
-    ballotKey,
-    String(projection.corrections),
-    String(moved.length),
-    ...moved.map(([, score]) => (score === undefined ? "" : String(score))),
-    String(trendDeltas.length / 2),
-    ...trendDeltas,
-    encodedState,
-  ];
+  return {
+    keys: [
+      bucket,
+      keys.countyCounts(projection.county),
+      keys.countyTrends(projection.county),
+      ...moved.map(([key]) => key),
+    ],
+    args: [
+      field,
+      String(expected.version),
+      expected.marker,
+      projection.marker,
+      ballotKey,
+      String(projection.corrections),
+      String(moved.length),
+      ...moved.map(([, score]) => (score === undefined ? "" : String(score))),
+      String(trendDeltas.length / 2),
+      ...trendDeltas,
+      encodedState,
+    ],
+  };
 }

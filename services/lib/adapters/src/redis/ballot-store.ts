@@ -12,7 +12,7 @@ import {
   projectionOf,
   storedPartsLua,
   writeAndProjectArguments,
-  writeAndProjectScript,
+  writeAndProjectManyScript,
 } from "./ballot-projection.ts";
 
 /**
@@ -30,6 +30,13 @@ export interface StoredBallot {
   readonly pending: string;
   /** The state as stored, to tell whether a new state would change it. */
   readonly encoded: string;
+}
+
+/** A write of `writeAll`: the ballot's new state in place of what was loaded. */
+export interface BallotWrite {
+  readonly ballotKey: string;
+  readonly stored: StoredBallot | undefined;
+  readonly after: BallotState;
 }
 
 /** The outcome of `write`: "unchanged" wrote nothing, because the stored state and its counts were already so. */
@@ -79,9 +86,9 @@ export class RedisBallotStore {
     this.#keys = keys;
     this.index = new RedisBallotIndex(redis, keys);
     redis.defineCommand("ballotCompareAndSet", { numberOfKeys: 1, lua: compareAndSetScript });
-    redis.defineCommand("ballotAnnounced", { numberOfKeys: 1, lua: announcedScript });
-    // The number of keys comes first in each call: only the queues that change are sent.
-    redis.defineCommand("ballotWriteAndProject", { lua: writeAndProjectScript });
+    // The number of keys comes first in each call: one per ballot, and only the queues that change are sent.
+    redis.defineCommand("ballotAnnounced", { lua: announcedScript });
+    redis.defineCommand("ballotWriteAndProjectMany", { lua: writeAndProjectManyScript });
   }
 
   #script<Reply = number>(name: string): (...args: string[]) => Promise<Reply> {
@@ -91,8 +98,24 @@ export class RedisBallotStore {
   }
 
   /** Marks a claimed announcement as published (unless a newer change has replaced it meanwhile). */
-  async markAnnounced(ballotKey: string, announcement: PendingAnnouncement): Promise<void> {
-    await this.#script("ballotAnnounced")(...this.#keys.ballot(ballotKey), announcement.raw);
+  markAnnounced(ballotKey: string, announcement: PendingAnnouncement): Promise<void> {
+    return this.markAllAnnounced([{ ballotKey, announcement }]);
+  }
+
+  /** `markAnnounced` for many ballots, in one call. */
+  async markAllAnnounced(
+    announced: readonly { readonly ballotKey: string; readonly announcement: PendingAnnouncement }[],
+  ): Promise<void> {
+    if (announced.length === 0) return;
+    const slots = announced.map(({ ballotKey }) => this.#keys.ballot(ballotKey));
+    await this.#script("ballotAnnounced")(
+      String(slots.length),
+      ...slots.map(([bucket]) => bucket),
+      ...slots.flatMap(([, field], index) => [
+        field,
+        (announced[index] as (typeof announced)[number]).announcement.raw,
+      ]),
+    );
   }
 
   async load(ballotKey: string): Promise<StoredBallot | undefined> {
@@ -120,28 +143,58 @@ export class RedisBallotStore {
    * and its counts are already so (a repeated event), nothing is sent to Redis at all.
    */
   async write(ballotKey: string, stored: StoredBallot | undefined, after: BallotState): Promise<WriteOutcome> {
-    const encoded = encodeBallot(after);
-    const projection = projectionOf(after);
-    const expected = { version: stored?.version ?? 0, marker: stored?.projected ?? "" };
-    const storedPending = stored?.pending ? parseAnnouncement(stored.pending) : undefined;
-    if (stored && stored.encoded === encoded && expected.marker === (projection?.marker ?? "")) {
-      return { outcome: "unchanged", pending: storedPending, projection };
+    const [outcome] = await this.writeAll([{ ballotKey, stored, after }]);
+    return outcome as WriteOutcome;
+  }
+
+  /**
+   * `write` for many ballots: the ballots with a county are written in one script call, each in its own atomic step
+   * (a conflict on one leaves the others written). Outcomes in order.
+   */
+  async writeAll(writes: readonly BallotWrite[]): Promise<WriteOutcome[]> {
+    const outcomes: (WriteOutcome | undefined)[] = [];
+    const scripted: { index: number; projection: Projection; keys: string[]; args: string[] }[] = [];
+    const alone: Promise<void>[] = [];
+    writes.forEach(({ ballotKey, stored, after }, index) => {
+      const encoded = encodeBallot(after);
+      const projection = projectionOf(after);
+      const expected = { version: stored?.version ?? 0, marker: stored?.projected ?? "" };
+      const storedPending = stored?.pending ? parseAnnouncement(stored.pending) : undefined;
+      if (stored && stored.encoded === encoded && expected.marker === (projection?.marker ?? "")) {
+        outcomes[index] = { outcome: "unchanged", pending: storedPending, projection };
+      } else if (!projection) {
+        alone.push(
+          this.compareAndSet(ballotKey, expected.version, after).then((written) => {
+            outcomes[index] = { outcome: written ? "written" : "conflict", pending: storedPending, projection };
+          }),
+        );
+      } else {
+        const before = stored ? projectionOf(stored.state) : undefined;
+        // The queues stand as the stored state implies only if its projection was applied with it.
+        const previous =
+          before && before.marker === expected.marker && before.county === projection.county ? before : undefined;
+        const { keys, args } = writeAndProjectArguments(this.#keys, ballotKey, expected, projection, previous, encoded);
+        scripted.push({ index, projection, keys, args });
+      }
+    });
+    if (scripted.length > 0) {
+      const replies = await this.#script<(number | string)[]>("ballotWriteAndProjectMany")(
+        String(scripted.reduce((sum, { keys }) => sum + keys.length, 0)),
+        ...scripted.flatMap(({ keys }) => keys),
+        String(scripted.length),
+        ...scripted.flatMap(({ keys, args }) => [String(keys.length), String(args.length), ...args]),
+      );
+      scripted.forEach(({ index, projection }, position) => {
+        const pending = replies[2 * position + 1] as string;
+        outcomes[index] = {
+          outcome: replies[2 * position] === 1 ? "written" : "conflict",
+          pending: pending ? parseAnnouncement(pending) : undefined,
+          projection,
+        };
+      });
     }
-    if (!projection) {
-      const written = await this.compareAndSet(ballotKey, expected.version, after);
-      return { outcome: written ? "written" : "conflict", pending: storedPending, projection };
-    }
-    const before = stored ? projectionOf(stored.state) : undefined;
-    // The queues stand as the stored state implies only if its projection was applied with it.
-    const previous =
-      before && before.marker === expected.marker && before.county === projection.county ? before : undefined;
-    const args = writeAndProjectArguments(this.#keys, ballotKey, expected, projection, previous, encoded);
-    const [result, pending] = await this.#script<[number, string]>("ballotWriteAndProject")(...args);
-    return {
-      outcome: result === 1 ? "written" : "conflict",
-      pending: pending ? parseAnnouncement(pending) : undefined,
-      projection,
-    };
+    await Promise.all(alone);
+    return outcomes as WriteOutcome[];
   }
 
   /** Writes the state if the stored version is still `expectedVersion`; false when someone wrote first. */

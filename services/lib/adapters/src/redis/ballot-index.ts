@@ -67,6 +67,19 @@ export class RedisBallotIndex {
     return value ? value.split(",") : [];
   }
 
+  /** The ballot keys of each voter, in order: one round trip. */
+  async ballotKeysOfVoters(voterIds: readonly string[]): Promise<string[][]> {
+    if (voterIds.length === 0) return [];
+    const pipeline = this.#redis.pipeline();
+    for (const voterId of voterIds) pipeline.hget(...this.#keys.voterBallots(voterId));
+    const replies = (await pipeline.exec()) ?? [];
+    return voterIds.map((_, index) => {
+      const [error, value] = replies[index] ?? [new Error("no reply")];
+      if (error) throw new TransientError("Redis did not answer a voter's ballots lookup", { cause: error });
+      return value ? (value as string).split(",") : [];
+    });
+  }
+
   /** For each IMb, the ballot key it was joined to at issuance, or undefined: one round trip. */
   async ballotKeysOfImbs(
     imbs: readonly { readonly mailerId: string; readonly serialNumber: string }[],

@@ -45,16 +45,6 @@ export class RedisBroadcastAudience {
     this.#subscriptions = subscriptions;
   }
 
-  async #ballotsOf(voterId: string): Promise<AudienceBallot[]> {
-    const stored = await this.#ballots.loadMany(await this.#ballots.index.ballotKeysOfVoter(voterId));
-    return stored.flatMap((ballot) => {
-      const view = ballot ? viewBallot(ballot.state) : undefined;
-      if (!ballot || !view) return [];
-      const { county, electionId, zip } = ballot.state;
-      return [{ county, electionId, zip, status: view.status }];
-    });
-  }
-
   /**
    * One page of the county's reachable voters from `cursor` (ZSCAN: every voter reachable for the whole walk comes
    * at least once, a few may come twice), with those in the audience and the messages each gets. Voters whose
@@ -68,17 +58,27 @@ export class RedisBroadcastAudience {
   ): Promise<AudiencePage> {
     const [next, flat] = await this.#redis.zscan(this.#keys.reachableVoters(county), cursor, "COUNT", pageSize);
     const voterIds = flat.filter((_, index) => index % 2 === 0);
-    const members = await Promise.all(
-      voterIds.map(async (voterId): Promise<AudienceMember | undefined> => {
-        const [subscription, ballots] = await Promise.all([
-          this.#subscriptions.load(voterId),
-          this.#ballotsOf(voterId),
-        ]);
-        if (!subscription || !isInAudience(county, filter, ballots)) return undefined;
-        const recipients = broadcastRecipientsOf(subscription);
-        return recipients.length > 0 ? { voterId, recipients } : undefined;
-      }),
-    );
+    // Three pipelines a page, whatever its size: the subscriptions, the voters' ballot keys, their ballots.
+    const [subscriptions, ballotKeys] = await Promise.all([
+      this.#subscriptions.loadMany(voterIds),
+      this.#ballots.index.ballotKeysOfVoters(voterIds),
+    ]);
+    const stored = await this.#ballots.loadMany(ballotKeys.flat());
+    let at = 0;
+    const members = voterIds.map((voterId, index): AudienceMember | undefined => {
+      const ballots = (ballotKeys[index] ?? []).flatMap((): AudienceBallot[] => {
+        const ballot = stored[at];
+        at += 1;
+        const view = ballot ? viewBallot(ballot.state) : undefined;
+        if (!ballot || !view) return [];
+        const { county: ballotCounty, electionId, zip } = ballot.state;
+        return [{ county: ballotCounty, electionId, zip, status: view.status }];
+      });
+      const subscription = subscriptions[index];
+      if (!subscription || !isInAudience(county, filter, ballots)) return undefined;
+      const recipients = broadcastRecipientsOf(subscription);
+      return recipients.length > 0 ? { voterId, recipients } : undefined;
+    });
     return { cursor: next, members: members.filter((member): member is AudienceMember => member !== undefined) };
   }
 

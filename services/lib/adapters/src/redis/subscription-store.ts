@@ -91,6 +91,18 @@ export class RedisSubscriptionStore {
     redis.defineCommand("subscriptionApplyChange", { lua: applyChangeScript });
   }
 
+  /** Many voters' subscriptions in one pipeline (one round trip), in order. */
+  async loadMany(voterIds: readonly string[]): Promise<(Subscription | undefined)[]> {
+    const pipeline = this.#redis.pipeline();
+    for (const voterId of voterIds) pipeline.hgetall(this.#keys.subscription(voterId));
+    const replies = (await pipeline.exec()) ?? [];
+    return voterIds.map((voterId, index) => {
+      const [error, hash] = replies[index] ?? [new Error("no reply")];
+      if (error) throw new TransientError("Redis did not return a subscription", { cause: error });
+      return this.#decode(voterId, hash as Hash);
+    });
+  }
+
   async load(voterId: string): Promise<Subscription | undefined> {
     const hash = await this.#redis.hgetall(this.#keys.subscription(voterId));
     return this.#decode(voterId, hash);

@@ -100,6 +100,45 @@ describe("officials' dashboard page", () => {
     await page.close();
   });
 
+  it("shows subscribers by channel and language with those who cannot be reached, and downloads the three daily reports", async () => {
+    const page = await running.browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    await signIn(page, approverToken);
+    // The sample voters are subscribed (email and SMS confirmed): counted in the county once their roll records are in.
+    const subscribed = () =>
+      page.evaluate(() => {
+        const group = [...document.querySelectorAll("#subscriber-figures div")].find((candidate) =>
+          candidate.querySelector("dt")?.textContent?.startsWith("Subscribed"),
+        );
+        return Number((group?.querySelector("dd")?.textContent ?? "").replaceAll(",", ""));
+      });
+    await expect.poll(subscribed, { timeout: 30_000 }).toBe(running.stack.samples.length);
+    expect(await page.textContent("#subscriber-figures")).toContain("Cannot be reached");
+    expect(await page.locator("#subscriber-chart rect").count()).toBeGreaterThan(0);
+    expect(await page.textContent("#subscriber-chart title")).toContain("Confirmed subscribers by language");
+    expect(await page.locator("#subscribers-by-channel tbody tr").count()).toBe(3);
+    expect(await page.locator("#subscribers-by-language tbody tr").count()).toBeGreaterThan(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.locator("#subscribers-heading").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath("dashboard-subscribers") });
+    const reports = [
+      ["reports/signups", "signups", "day,channel,signup,enrolled,confirmed,opted_out"],
+      ["reports/ballot-status", "ballot-status", "day,issued,mailed,in_transit"],
+      ["reports/messages", "messages", "day,channel,sent,delivered,failed,dead"],
+      ["unreachable", "unreachable", "ballotId,status,zip,channels,unreachableSince"],
+    ] as const;
+    for (const [route, name, header] of reports) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click(`button[data-export="${route}"]`),
+      ]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^06999-${name}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      const text = await readFile((await download.path()) as string, "utf8");
+      expect(text.startsWith(header)).toBe(true);
+      for (const voter of running.stack.samples) expect(text).not.toContain(voter.voterId);
+    }
+    await page.close();
+  });
+
   it("a county token sees only its own county, and a viewer cannot download", async () => {
     const page = await running.browser.newPage();
     await signIn(page, otherCountyViewerToken);

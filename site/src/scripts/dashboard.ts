@@ -3,6 +3,7 @@
 // written with textContent: nothing the API answers is parsed as HTML.
 import { createBroadcastsSection } from "./dashboard-broadcasts.ts";
 import { createHoldsSection } from "./dashboard-holds.ts";
+import { createSubscribersSection } from "./dashboard-subscribers.ts";
 
 const tokenKey = "ballot.staffToken";
 const refreshIntervalMs = 5000;
@@ -346,6 +347,16 @@ const broadcasts = createBroadcastsSection({
     (await call(path, "application/json", "POST", body)).json() as Promise<T>,
 });
 
+const subscribers = createSubscribersSection({
+  figures: element("subscriber-figures"),
+  chart: element("subscriber-chart") as unknown as SVGSVGElement,
+  legend: element("subscriber-legend"),
+  byChannel: element<HTMLTableElement>("subscribers-by-channel"),
+  byLanguage: element<HTMLTableElement>("subscribers-by-language"),
+  formatNumber,
+  getJson,
+});
+
 let me: Me | undefined;
 let refreshing = false;
 
@@ -412,6 +423,7 @@ async function refresh(): Promise<void> {
         ]),
       [1, 2, 3, 4],
     );
+    await subscribers.refresh(countySelect.value);
     await holds.refresh(countySelect.value, me.role === "approver");
     await broadcasts.refresh(countySelect.value, me);
     if (me.role === "approver") {
@@ -479,7 +491,9 @@ async function start(): Promise<boolean> {
     tokenError.textContent =
       error instanceof ApiProblem && error.status === 401
         ? "That token is not accepted. Check it and try again."
-        : "The dashboard cannot be reached right now. Try again in a minute.";
+        : error instanceof ApiProblem && error.status === 429
+          ? error.message
+          : "The dashboard cannot be reached right now. Try again in a minute.";
     tokenInput.setAttribute("aria-invalid", "true");
     return false;
   }

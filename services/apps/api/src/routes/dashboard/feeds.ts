@@ -1,7 +1,7 @@
 import { RedisFeedHealth } from "@ballot/adapters/redis/feed-health";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
-import { authoriseCounty, csvRowsAnswer, type DashboardDeps, todayOf, wantsCsv } from "./support.ts";
+import { authoriseRead, csvRowsAnswer, type DashboardDeps, todayOf } from "./support.ts";
 
 /** The sources a county's dashboard shows: USPS feeds (shared by every county) and the county's own uploads. */
 export const sourcesOfCounty = (sources: readonly string[], county: string): string[] =>
@@ -14,15 +14,9 @@ export const sourcesOfCounty = (sources: readonly string[], county: string): str
 export function registerDashboardFeeds(app: Hono<StaffEnvContext>, deps: DashboardDeps) {
   const feedHealth = new RedisFeedHealth(deps.redis, deps.keys);
   app.get("/counties/:county/feeds", async (c) => {
-    const csv = wantsCsv(c);
-    const auth = await authoriseCounty(
-      c,
-      deps,
-      `GET feeds${csv ? " csv" : ""}`,
-      csv ? "operator" : "viewer",
-      csv ? "action" : "view",
-    );
+    const auth = await authoriseRead(c, deps, "feeds");
     if (!auth.ok) return auth.answer;
+    const { csv } = auth;
     const feeds = await feedHealth.read(sourcesOfCounty(await feedHealth.sources(), auth.county), deps.now().getTime());
     if (csv) {
       const columns = ["source", "lastRecordAt", "lagMs", "records", "accepted", "duplicate", "foreign", "rejected"];

@@ -1,14 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
-import {
-  authoriseCounty,
-  csvRowsAnswer,
-  type DashboardDeps,
-  integerParam,
-  lastDays,
-  todayOf,
-  wantsCsv,
-} from "./support.ts";
+import { authoriseRead, csvRowsAnswer, type DashboardDeps, integerParam, lastDays, todayOf } from "./support.ts";
 
 const channels = ["email", "sms", "voice"] as const;
 const outcomes = ["sent", "delivered", "failed", "dead"] as const;
@@ -67,15 +59,9 @@ export function registerDashboardMessages(app: Hono<StaffEnvContext>, deps: Dash
 }
 
 async function answerMessages(c: Context<StaffEnvContext>, deps: DashboardDeps): Promise<Response> {
-  const csv = wantsCsv(c);
-  const auth = await authoriseCounty(
-    c,
-    deps,
-    `GET messages${csv ? " csv" : ""}`,
-    csv ? "operator" : "viewer",
-    csv ? "action" : "view",
-  );
+  const auth = await authoriseRead(c, deps, "messages");
   if (!auth.ok) return auth.answer;
+  const { csv } = auth;
   const days = integerParam(c, "days", 30, 1, 400);
   if (!days.ok) return days.answer;
   const rows = messageDaysOf(await deps.redis.hgetall(deps.keys.messageCounts(auth.county)), deps.now(), days.value);

@@ -2,14 +2,13 @@ import type { Context, Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
 import { type ListedBallot, listedBallots } from "./ballot-list.ts";
 import {
-  authoriseCounty,
+  authoriseRead,
   csvAnswer,
   type DashboardDeps,
   pageParams,
   secondsToIso,
   stuckDaysParam,
   todayOf,
-  wantsCsv,
 } from "./support.ts";
 
 /** A list of one of a county's queues (sorted sets kept by the tracker), paged, or whole as CSV. */
@@ -32,15 +31,9 @@ const secondsPerDay = 86_400;
  */
 export function registerQueueList(app: Hono<StaffEnvContext>, deps: DashboardDeps, list: QueueList) {
   app.get(`/counties/:county/${list.name}`, async (c: Context<StaffEnvContext>) => {
-    const csv = wantsCsv(c);
-    const auth = await authoriseCounty(
-      c,
-      deps,
-      `GET ${list.name}${csv ? " csv" : ""}`,
-      csv ? "operator" : "viewer",
-      csv ? "action" : "view",
-    );
+    const auth = await authoriseRead(c, deps, list.name);
     if (!auth.ok) return auth.answer;
+    const { csv } = auth;
     const stuckDays = stuckDaysParam(c);
     if (!stuckDays.ok) return stuckDays.answer;
     const page = pageParams(c);

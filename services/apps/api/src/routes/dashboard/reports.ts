@@ -6,14 +6,13 @@ import { channelDayRows, channelDaysOf } from "./messages.ts";
 import { readSubscribers } from "./subscribers.ts";
 import { readSummary } from "./summary.ts";
 import {
-  authoriseCounty,
+  authoriseRead,
   csvRowsAnswer,
   type DashboardDeps,
   defaultStuckDays,
   integerParam,
   lastDays,
   todayOf,
-  wantsCsv,
 } from "./support.ts";
 
 export type StatusDay = { day: string } & Record<BallotStatus, number>;
@@ -45,15 +44,9 @@ export function statusDaysOf(counts: Record<string, string>, now: Date, days: nu
  */
 export function registerDashboardReports(app: Hono<StaffEnvContext>, deps: DashboardDeps) {
   app.get("/counties/:county/reports/signups", async (c) => {
-    const csv = wantsCsv(c);
-    const auth = await authoriseCounty(
-      c,
-      deps,
-      `GET reports signups${csv ? " csv" : ""}`,
-      csv ? "operator" : "viewer",
-      csv ? "action" : "view",
-    );
+    const auth = await authoriseRead(c, deps, "reports signups");
     if (!auth.ok) return auth.answer;
+    const { csv } = auth;
     const days = integerParam(c, "days", 30, 1, 400);
     if (!days.ok) return days.answer;
     const [counts, now] = await Promise.all([
@@ -69,15 +62,9 @@ export function registerDashboardReports(app: Hono<StaffEnvContext>, deps: Dashb
   });
 
   app.get("/counties/:county/reports/ballot-status", async (c) => {
-    const csv = wantsCsv(c);
-    const auth = await authoriseCounty(
-      c,
-      deps,
-      `GET reports ballot-status${csv ? " csv" : ""}`,
-      csv ? "operator" : "viewer",
-      csv ? "action" : "view",
-    );
+    const auth = await authoriseRead(c, deps, "reports ballot-status");
     if (!auth.ok) return auth.answer;
+    const { csv } = auth;
     const days = integerParam(c, "days", 30, 1, 400);
     if (!days.ok) return days.answer;
     const [trends, summary] = await Promise.all([

@@ -3,15 +3,7 @@ import { channels, languages } from "@ballot/core";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
 import { listedBallots } from "./ballot-list.ts";
-import {
-  authoriseCounty,
-  csvAnswer,
-  csvRowsAnswer,
-  type DashboardDeps,
-  pageParams,
-  todayOf,
-  wantsCsv,
-} from "./support.ts";
+import { authoriseRead, csvAnswer, csvRowsAnswer, type DashboardDeps, pageParams, todayOf } from "./support.ts";
 
 type Standings = Record<(typeof channelStandings)[number], number>;
 type Live = { confirmed: number; pending: number };
@@ -87,15 +79,9 @@ interface UnreachableVoter {
  */
 export function registerDashboardSubscribers(app: Hono<StaffEnvContext>, deps: DashboardDeps) {
   app.get("/counties/:county/subscribers", async (c) => {
-    const csv = wantsCsv(c);
-    const auth = await authoriseCounty(
-      c,
-      deps,
-      `GET subscribers${csv ? " csv" : ""}`,
-      csv ? "operator" : "viewer",
-      csv ? "action" : "view",
-    );
+    const auth = await authoriseRead(c, deps, "subscribers");
     if (!auth.ok) return auth.answer;
+    const { csv } = auth;
     const figures = await readSubscribers(deps, auth.county);
     if (!csv) return c.json(figures);
     const rows = [
@@ -144,15 +130,9 @@ export function registerDashboardSubscribers(app: Hono<StaffEnvContext>, deps: D
   const columns = ["ballotId", "status", "zip", "channels", "unreachableSince"] as const;
 
   app.get("/counties/:county/unreachable", async (c) => {
-    const csv = wantsCsv(c);
-    const auth = await authoriseCounty(
-      c,
-      deps,
-      `GET unreachable${csv ? " csv" : ""}`,
-      csv ? "operator" : "viewer",
-      csv ? "action" : "view",
-    );
+    const auth = await authoriseRead(c, deps, "unreachable");
     if (!auth.ok) return auth.answer;
+    const { csv } = auth;
     const page = pageParams(c);
     if (!page.ok) return page.answer;
     if (csv) {

@@ -1,7 +1,7 @@
 import { type BallotStatus, ballotStatuses } from "@ballot/core";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
-import { authoriseCounty, csvRowsAnswer, type DashboardDeps, stuckDaysParam, todayOf, wantsCsv } from "./support.ts";
+import { authoriseRead, csvRowsAnswer, type DashboardDeps, stuckDaysParam, todayOf } from "./support.ts";
 
 const secondsPerDay = 86_400;
 /** A cure deadline this close counts as due soon. */
@@ -144,15 +144,9 @@ export type SummaryReader = ReturnType<typeof createSummaryReader>;
  */
 export function registerDashboardSummary(app: Hono<StaffEnvContext>, deps: DashboardDeps, read: SummaryReader) {
   app.get("/counties/:county/summary", async (c) => {
-    const csv = wantsCsv(c);
-    const auth = await authoriseCounty(
-      c,
-      deps,
-      `GET summary${csv ? " csv" : ""}`,
-      csv ? "operator" : "viewer",
-      csv ? "action" : "view",
-    );
+    const auth = await authoriseRead(c, deps, "summary");
     if (!auth.ok) return auth.answer;
+    const { csv } = auth;
     const stuckDays = stuckDaysParam(c);
     if (!stuckDays.ok) return stuckDays.answer;
     if (csv) {

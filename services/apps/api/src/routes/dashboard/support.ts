@@ -82,6 +82,26 @@ export function validationProblem(c: Context, error: ZodError): Response {
 export const wantsCsv = (c: Context): boolean =>
   c.req.query("format") === "csv" || /\btext\/csv\b/i.test(c.req.header("accept") ?? "");
 
+/**
+ * `authoriseCounty` for a read that may be an export: a view (viewer role, recorded once per audit window) or, asked
+ * for as CSV, an export (operator role, recorded every time, the action `GET <name> csv`).
+ */
+export async function authoriseRead(
+  c: Context<StaffEnvContext>,
+  deps: DashboardDeps,
+  name: string,
+): Promise<Extract<CountyAuth, { ok: false }> | (Extract<CountyAuth, { ok: true }> & { readonly csv: boolean })> {
+  const csv = wantsCsv(c);
+  const auth = await authoriseCounty(
+    c,
+    deps,
+    `GET ${name}${csv ? " csv" : ""}`,
+    csv ? "operator" : "viewer",
+    csv ? "action" : "view",
+  );
+  return auth.ok ? { ...auth, csv } : auth;
+}
+
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly answer: Response };
 
 /** A whole-number query parameter within bounds, or the default when absent. */

@@ -1,15 +1,7 @@
 import type { BallotStatus } from "@ballot/core";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
-import {
-  authoriseCounty,
-  csvRowsAnswer,
-  type DashboardDeps,
-  integerParam,
-  lastDays,
-  todayOf,
-  wantsCsv,
-} from "./support.ts";
+import { authoriseRead, csvRowsAnswer, type DashboardDeps, integerParam, lastDays, todayOf } from "./support.ts";
 
 /** The trend lines and the statuses each one counts (a rejection with a cure pending is a rejection here). */
 export const trendSeries = {
@@ -49,15 +41,9 @@ export function trendDaysOf(counts: Record<string, string>, now: Date, days: num
  */
 export function registerDashboardTrends(app: Hono<StaffEnvContext>, deps: DashboardDeps) {
   app.get("/counties/:county/trends", async (c) => {
-    const csv = wantsCsv(c);
-    const auth = await authoriseCounty(
-      c,
-      deps,
-      `GET trends${csv ? " csv" : ""}`,
-      csv ? "operator" : "viewer",
-      csv ? "action" : "view",
-    );
+    const auth = await authoriseRead(c, deps, "trends");
     if (!auth.ok) return auth.answer;
+    const { csv } = auth;
     const days = integerParam(c, "days", 30, 1, 400);
     if (!days.ok) return days.answer;
     const rows = trendDaysOf(await deps.redis.hgetall(deps.keys.countyTrends(auth.county)), deps.now(), days.value);

@@ -1,9 +1,14 @@
+import type { BallotEvidence } from "@ballot/core";
 import { describe, expect, test } from "@ballot/testing";
 import {
+  county,
   createDashboardApi,
+  daysAgo,
   getDashboard,
+  mailed,
   sacramento,
   sacramentoApprover,
+  scanned,
   seedCountyBallots,
   stateApprover,
   twoCounties,
@@ -114,6 +119,56 @@ describe("lists", () => {
       },
     ]);
     expect(JSON.stringify(answer)).not.toContain("V-");
+  });
+
+  test("entry scan without exit scan: a leg begun long ago with no delivery or receipt, however many scans since", async ({
+    ns,
+  }) => {
+    const usps = (leg: "outbound" | "return", milestone: "in_transit" | "delivered", daysBefore: number) =>
+      ({ kind: "usps", leg, milestone, occurredAtMs: daysAgo(daysBefore) }) satisfies BallotEvidence;
+    const back = (daysBefore: number) => usps("return", "in_transit", daysBefore);
+    const delivered = (daysBefore: number) => usps("outbound", "delivered", daysBefore);
+    await seedCountyBallots(ns, [
+      { ballotId: "Y-LOOPING", county: yolo, zip: "95616", evidence: [mailed(20), scanned(14), scanned(1)] },
+      { ballotId: "Y-FRESH", county: yolo, zip: "95616", evidence: [mailed(5), scanned(3)] },
+      { ballotId: "Y-DELIVERED", county: yolo, zip: "95616", evidence: [mailed(20), scanned(14), delivered(10)] },
+      { ballotId: "Y-RETURNING", county: yolo, zip: "95618", evidence: [mailed(20), delivered(15), back(9)] },
+      { ballotId: "Y-BACK", county: yolo, zip: "95618", evidence: [mailed(20), back(9), county("received", 5)] },
+    ]);
+    const { app } = createDashboardApi(ns);
+    const answer = (await getDashboard(app, `/counties/${yolo}/entry-no-exit`, yoloViewer)).json();
+    expect(answer).toMatchObject({ county: yolo, total: 2, stuckAfterDays: 7 });
+    expect(answer.items).toEqual([
+      expect.objectContaining({
+        ballotId: "Y-LOOPING",
+        status: "in_transit",
+        enteredMailAt: "2026-10-06T12:00:00.000Z",
+      }),
+      expect.objectContaining({
+        ballotId: "Y-RETURNING",
+        status: "returned_by_voter",
+        enteredMailAt: "2026-10-11T12:00:00.000Z",
+      }),
+    ]);
+    // Seen yesterday, so not stuck by silence: only this list finds it.
+    const summary = (await getDashboard(app, `/counties/${yolo}/summary`, yoloViewer)).json();
+    expect(summary).toMatchObject({ stuck: 0, entryNoExit: 2, receivedNotAccepted: 1 });
+    expect((await getDashboard(app, `/counties/${yolo}/entry-no-exit?stuckDays=12`, yoloViewer)).json().total).toBe(1);
+    const csv = await getDashboard(app, `/counties/${yolo}/entry-no-exit?format=csv`, yoloOperator);
+    expect(csv.text.split("\r\n")[0]).toBe("ballotId,ballotKey,status,statusAt,zip,enteredMailAt");
+  });
+
+  test("received and not yet accepted, rejected or counted, the longest waiting first", async ({ ns }) => {
+    await seedCountyBallots(ns, twoCounties);
+    await seedCountyBallots(ns, [
+      { ballotId: "Y-WAITING", county: yolo, zip: "95616", evidence: [mailed(15), county("received", 6)] },
+    ]);
+    const { app } = createDashboardApi(ns);
+    const answer = (await getDashboard(app, `/counties/${yolo}/received-not-accepted`, yoloViewer)).json();
+    expect(answer.total).toBe(2);
+    const items = answer.items as { ballotId: string }[];
+    expect(items.map((item) => item.ballotId)).toEqual(["Y-WAITING", "Y-RECEIVED"]);
+    expect(items[0]).toMatchObject({ status: "received", receivedAt: "2026-10-14T12:00:00.000Z" });
   });
 
   test("the cure queue, nearest deadline first, with reason and deadline", async ({ ns }) => {

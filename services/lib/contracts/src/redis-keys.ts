@@ -23,6 +23,8 @@ export function createRedisKeys(namespace = "") {
     voter: (voterId: string) => `${prefix}voter:{${voterId}}`,
     /** The ballot keys of a voter, comma-separated and sorted (written by one script: ballot-index.ts). */
     voterBallots: (voterId: string): Slot => slotOf(`${prefix}voter-ballots`, voterId),
+    /** Hash: the voters on each county's roll, county -> count, moved with each voter record (voter-records.ts). */
+    voterCounts: () => `${prefix}voter-counts`,
     /** Set: the voter ids whose identity hashes to this value (more than one: ask for the voter id). */
     identity: (identityHash: string) => `${prefix}identity:{${identityHash}}`,
     /** Hash: a county's ballots by status (`s:<status>`) and by ZIP and status (`z:<zip>:<status>`). */
@@ -33,6 +35,14 @@ export function createRedisKeys(namespace = "") {
     cureQueue: (county: string) => `${prefix}cure-queue:{${county}}`,
     /** Sorted set: the county's undeliverable ballots, scored by when they became so (epoch s). */
     undeliverable: (county: string) => `${prefix}undeliverable:{${county}}`,
+    /**
+     * Sorted set: the county's ballots in the mail stream with an entry scan and no exit scan yet: outbound ones in
+     * transit (no out-for-delivery or delivery scan), and ones on their way back (not received by the county), scored
+     * by that leg's first scan (epoch s).
+     */
+    enteredMail: (county: string) => `${prefix}entered-mail:{${county}}`,
+    /** Sorted set: the county's ballots received and not yet accepted, rejected or counted, scored by receipt (epoch s). */
+    received: (county: string) => `${prefix}received:{${county}}`,
     /**
      * Hash: the county's ballots by the day they reached each status, `<YYYY-MM-DD>:<status>` -> ballots whose
      * timeline shows that status first reached that day (the day of the evidence, in `dashboardTimeZone`). Written with
@@ -72,7 +82,10 @@ export function createRedisKeys(namespace = "") {
         "in-mail:*",
         "cure-queue:*",
         "undeliverable:*",
+        "entered-mail:*",
+        "received:*",
         "trends:*",
+        "voter-counts",
         "counties",
       ].map((pattern) => `${prefix}${pattern}`),
     /**

@@ -11,7 +11,7 @@ import {
 
 /**
  * What a ballot contributes to its county's dashboard figures: one count by status and by ZIP, and membership of
- * the in-the-mail, cure and undeliverable queues. Kept incrementally, so no page ever scans all ballots.
+ * the in-the-mail, cure, undeliverable, entered-mail (entry scan, no exit scan) and received queues. Kept incrementally, so no page ever scans all ballots.
  *
  * The stored ballot remembers what it last contributed (its marker, `statusIndex|zip`, the index in `ballotStatuses`:
  * short, since there is one per ballot), and one script moves the counts and the marker together, so a tracker that
@@ -30,6 +30,10 @@ export interface Projection {
   readonly inMailSince?: number | undefined;
   readonly cureDeadline?: number | undefined;
   readonly undeliverableSince?: number | undefined;
+  /** In the mail on either leg with no exit scan yet: since that leg's entry (first) scan. */
+  readonly enteredMailSince?: number | undefined;
+  /** Received by the county and not yet decided. */
+  readonly receivedSince?: number | undefined;
   /** County corrections so far: a status reached again after one is a new announcement. */
   readonly corrections: number;
   /** The county trend fields the ballot counts in: `<day>:<status>` for each status on its timeline. */
@@ -57,9 +61,22 @@ export function projectionOf(state: BallotState): Projection | undefined {
       view.status === "mailed" || view.status === "in_transit" ? seconds(lastSignMs || view.statusAtMs) : undefined,
     cureDeadline: view.status === "cure_pending" && cureDeadline ? seconds(cureDeadline) : undefined,
     undeliverableSince: view.status === "undeliverable" ? seconds(view.statusAtMs) : undefined,
+    enteredMailSince: entryScanOf(state, view.status),
+    receivedSince: view.status === "received" ? seconds(view.statusAtMs) : undefined,
     corrections: correctionCount(state),
     trends: view.timeline.map((entry) => `${dashboardDayOf(entry.atMs)}:${entry.status}`),
   };
+}
+
+/** The first scan of the leg a ballot is on, while it has no exit scan (delivery, or the county's receipt). */
+function entryScanOf(state: BallotState, status: BallotStatus): number | undefined {
+  const entryMs =
+    status === "in_transit"
+      ? state.usps.in_transit
+      : status === "returned_by_voter"
+        ? state.usps.returned_by_voter
+        : undefined;
+  return entryMs === undefined ? undefined : seconds(entryMs);
 }
 
 /**
@@ -98,7 +115,7 @@ end
 // state (no window in which a writer that dies leaves them behind); a chunk of scans costs one script call. Only the
 // queues whose score moved are sent (most scans only move a ballot's time in the mail).
 // K (keys): ballot bucket, county counts, county trends, then each queue that changes (in-mail, cure queue,
-// undeliverable). A (arguments): the ballot's field in its bucket, expected version, expected marker, new marker
+// undeliverable, entered-mail, received). A (arguments): the ballot's field in its bucket, expected version, expected marker, new marker
 // (`statusIndex|zip`), ballot key, corrections so far, the number of queues Q, their Q scores ('' takes the ballot
 // out of that queue), the number of trend deltas T, their T field, delta pairs, then the encoded state.
 // Returns { 1 written | -1 conflict (nothing written: reload and decide again), the pending announcement or '' }.
@@ -210,6 +227,8 @@ export function writeAndProjectArguments(
     [keys.inMail(projection.county), projection.inMailSince, previous?.inMailSince],
     [keys.cureQueue(projection.county), projection.cureDeadline, previous?.cureDeadline],
     [keys.undeliverable(projection.county), projection.undeliverableSince, previous?.undeliverableSince],
+    [keys.enteredMail(projection.county), projection.enteredMailSince, previous?.enteredMailSince],
+    [keys.received(projection.county), projection.receivedSince, previous?.receivedSince],
   ];
   const moved = queues.filter(([, score, before]) => !previous || score !== before);
   // What the stored state counted in the trends, only if its projection was applied (else it counted nowhere).

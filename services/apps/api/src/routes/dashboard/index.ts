@@ -18,6 +18,7 @@ import { registerDashboardFeeds } from "./feeds.ts";
 import { registerDashboardHolds } from "./holds.ts";
 import { registerDashboardMe } from "./me.ts";
 import { registerDashboardMessages } from "./messages.ts";
+import { registerDashboardReceived } from "./received.ts";
 import { registerDashboardReports } from "./reports.ts";
 import { registerDashboardStuck } from "./stuck.ts";
 import { registerDashboardSubscribers } from "./subscribers.ts";
@@ -72,6 +73,7 @@ export function registerDashboard(
   registerDashboardSummary(dashboard, deps, readSummary);
   registerDashboardZips(dashboard, deps, readSummary);
   registerDashboardStuck(dashboard, deps);
+  registerDashboardReceived(dashboard, deps);
   registerDashboardUndeliverable(dashboard, deps);
   registerDashboardCureQueue(dashboard, deps);
   registerDashboardTrends(dashboard, deps);

@@ -60,7 +60,7 @@ export function registerQueueList(app: Hono<StaffEnvContext>, deps: DashboardDep
       total,
       offset: page.value.offset,
       limit: page.value.limit,
-      ...(list.name === "stuck" ? { stuckAfterDays: stuckDays.value } : {}),
+      ...(list.bounds === stuckBounds ? { stuckAfterDays: stuckDays.value } : {}),
       items: items.map(({ ballot, score }) => ({ ...ballot, [list.scoreField]: secondsToIso(score) })),
     });
   });

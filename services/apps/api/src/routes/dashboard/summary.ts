@@ -16,6 +16,8 @@ export interface CountySummary {
   readonly byZip: { zip: string; total: number; byStatus: Partial<Record<BallotStatus, number>> }[];
   /** In the mail (mailed, in transit) with no sign of life for `stuckAfterDays` days. */
   readonly stuck: number;
+  /** A leg begun with an entry scan `stuckAfterDays` days ago or more and no exit scan yet (delivery, receipt). */
+  readonly entryNoExit: number;
   readonly inMail: number;
   readonly undeliverable: number;
   readonly cureQueue: number;
@@ -26,11 +28,18 @@ export interface CountySummary {
 
 const isStatus = (text: string): text is BallotStatus => (ballotStatuses as readonly string[]).includes(text);
 
-/** The county's figures from its counters (one hash, three sorted-set counts): no ballot is read. */
+/** The county's figures from its counters (one hash, six sorted-set counts): no ballot is read. */
 export function summaryOf(
   county: string,
   counts: Record<string, string>,
-  queues: { stuck: number; inMail: number; undeliverable: number; cureQueue: number; cureDueSoon: number },
+  queues: {
+    stuck: number;
+    entryNoExit: number;
+    inMail: number;
+    undeliverable: number;
+    cureQueue: number;
+    cureDueSoon: number;
+  },
   now: Date,
   stuckAfterDays: number,
 ): CountySummary {
@@ -68,7 +77,7 @@ export function summaryOf(
   };
 }
 
-/** Reads the county's counters (one hash, five sorted-set counts) in one round trip and sums them up. */
+/** Reads the county's counters (one hash, six sorted-set counts) in one round trip and sums them up. */
 export async function readSummary(deps: DashboardDeps, county: string, stuckDays: number): Promise<CountySummary> {
   const now = deps.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -78,6 +87,7 @@ export async function readSummary(deps: DashboardDeps, county: string, stuckDays
       .pipeline()
       .hgetall(keys.countyCounts(county))
       .zcount(keys.inMail(county), "-inf", `(${nowSeconds - stuckDays * secondsPerDay}`)
+      .zcount(keys.enteredMail(county), "-inf", `(${nowSeconds - stuckDays * secondsPerDay}`)
       .zcard(keys.inMail(county))
       .zcard(keys.undeliverable(county))
       .zcard(keys.cureQueue(county))
@@ -90,10 +100,11 @@ export async function readSummary(deps: DashboardDeps, county: string, stuckDays
     (value(0) as Record<string, string>) ?? {},
     {
       stuck: Number(value(1)),
-      inMail: Number(value(2)),
-      undeliverable: Number(value(3)),
-      cureQueue: Number(value(4)),
-      cureDueSoon: Number(value(5)),
+      entryNoExit: Number(value(2)),
+      inMail: Number(value(3)),
+      undeliverable: Number(value(4)),
+      cureQueue: Number(value(5)),
+      cureDueSoon: Number(value(6)),
     },
     now,
     stuckDays,

@@ -12,7 +12,7 @@ import {
   yoloOperator,
   yoloViewer,
 } from "./dashboard-test-support.ts";
-import { testToday } from "./test-support.ts";
+import { seedVoter, testToday } from "./test-support.ts";
 
 const subscribers: TestSubscriber[] = [
   {
@@ -60,6 +60,15 @@ const later = testToday.getTime() + 60_000;
 /** The seeded subscribers, then what the notifier records: a refused number, a YES, a STOP. */
 async function seedAndChange(ns: Parameters<typeof seedSubscribers>[0]) {
   await seedSubscribers(ns, subscribers);
+  // On the roll, never signed up.
+  await seedVoter(ns, {
+    voterId: "VY5",
+    firstName: "No",
+    lastName: "Channel",
+    dateOfBirth: "1970-01-01",
+    zip: "95616",
+    county: yolo,
+  });
   const store = new RedisSubscriptionStore(ns.redis, ns.keys);
   await store.markRefused("VY4", "voice", "twilio 21211", later);
   await store.setConsent("VY1", "sms", "confirmed", later);
@@ -77,7 +86,7 @@ describe("subscribers", () => {
     expect(answer.json()).toEqual({
       county: yolo,
       asOf: testToday.toISOString(),
-      voters: { confirmed: 1, pending: 0, unreachable: 3 },
+      voters: { onRoll: 5, confirmed: 1, pending: 0, unreachable: 4, allChannelsDead: 3, noChannel: 1 },
       byChannel: {
         email: { confirmed: 1, pending: 0, opted_out: 1, refused: 0 },
         sms: { confirmed: 1, pending: 0, opted_out: 1, refused: 0 },
@@ -110,6 +119,7 @@ describe("subscribers", () => {
     const { app } = createDashboardApi(ns);
     // Longest unreachable first (a tie in time by ballot order); the count is the whole list.
     const answer = await getDashboard(app, `/counties/${yolo}/unreachable?limit=2`, yoloViewer);
+    // Voters with no channel at all are counted (above), not listed: the list is of those whose channels died.
     expect(answer.json()).toMatchObject({ county: yolo, total: 3, offset: 0, limit: 2 });
     expect(answer.json().items).toEqual([
       {
@@ -158,7 +168,7 @@ describe("the three daily reports", () => {
         voice: { ...zero, signup: 1 },
       },
     ]);
-    expect(answer.now).toMatchObject({ voters: { confirmed: 1, pending: 0, unreachable: 3 } });
+    expect(answer.now).toMatchObject({ voters: { confirmed: 1, pending: 0, unreachable: 4, noChannel: 1 } });
     const csv = await getDashboard(app, `/counties/${yolo}/reports/signups?days=1&format=csv`, yoloOperator);
     expect(csv.text).toBe(
       "day,channel,signup,enrolled,confirmed,opted_out\r\n2026-10-20,email,1,0,0,0\r\n2026-10-20,sms,2,0,1,1\r\n2026-10-20,voice,1,0,0,0\r\n",

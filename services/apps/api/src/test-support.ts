@@ -1,6 +1,8 @@
 // Shared by the API's integration tests: seeds Redis the way the tracker writes it, and builds the app as main.ts does.
+
 import { Writable } from "node:stream";
 import { createIdentityHasher, RedisBallotStore, type RunningServer, serveHttp } from "@ballot/adapters";
+import { RedisVoterRecords } from "@ballot/adapters/redis/voter-records";
 import { ballotKeyOf } from "@ballot/contracts";
 import {
   applyEvidence,
@@ -72,15 +74,16 @@ export async function seedVoter(ns: TestNamespace, voter: SeedVoter): Promise<{ 
     ballotKeys.push(ballotKey);
     store.index.record(pipeline, { ballotKey, ballotId: ballot.ballotId, voterId: voter.voterId, aliases: [] });
   }
-  pipeline.hset(ns.keys.voter(voter.voterId), {
+  pipeline.sadd(ns.keys.identity(identityHash), voter.voterId);
+  await pipeline.exec();
+  await new RedisVoterRecords(ns.redis, ns.keys).write({
+    voterId: voter.voterId,
     county: voter.county ?? "06999",
     zip: voter.zip.slice(0, 5),
     language: "en",
-    identity: identityHash,
-    updated: "2026-10-01T00:00:00Z",
+    identityHash,
+    updatedAt: "2026-10-01T00:00:00Z",
   });
-  pipeline.sadd(ns.keys.identity(identityHash), voter.voterId);
-  await pipeline.exec();
   return { ballotKeys };
 }
 

@@ -11,7 +11,7 @@ const record = (county: string, updatedAt: string) => ({
   updatedAt,
 });
 
-describe("tracker: a voter's subscription is counted in the voter's county", () => {
+describe("tracker: a voter and their subscription are counted in the voter's county", () => {
   test("a voter record that moves the voter moves the subscriber counts; an older record does not", async ({ ns }) => {
     const tracker = await startTracker(ns);
     try {
@@ -38,6 +38,8 @@ describe("tracker: a voter's subscription is counted in the voter's county", () 
       });
       const left = await ns.redis.hgetall(ns.keys.subscriberCounts("06067"));
       expect(Object.keys(left).filter((field) => !field.startsWith("d:"))).toEqual([]);
+      // The county's voters moved in the same step as the voter record.
+      expect(await ns.redis.hgetall(ns.keys.voterCounts())).toEqual({ "06113": "1" });
     } finally {
       await tracker.stop();
     }

@@ -1,4 +1,4 @@
-import { channelStandings, voterStandings } from "@ballot/adapters/redis/subscriber-counts";
+import { channelStandings } from "@ballot/adapters/redis/subscriber-counts";
 import { channels, languages } from "@ballot/core";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
@@ -12,18 +12,43 @@ export interface CountySubscribers {
   readonly county: string;
   readonly asOf: string;
   /**
-   * Voters with channels: `confirmed` (alerts reach them on at least one channel), `pending` (waiting for their
-   * confirmation, none confirmed), `unreachable` (every channel opted out or refused for good).
+   * The county's voters: `onRoll` (voter records), `confirmed` (alerts reach them on at least one channel), `pending`
+   * (waiting for their confirmation, none confirmed), and `unreachable`: `allChannelsDead` (every channel they gave
+   * opted out or refused for good) plus `noChannel` (on the roll, no channel at all).
    */
-  readonly voters: Record<(typeof voterStandings)[number], number>;
+  readonly voters: {
+    readonly onRoll: number;
+    readonly confirmed: number;
+    readonly pending: number;
+    readonly unreachable: number;
+    readonly allChannelsDead: number;
+    readonly noChannel: number;
+  };
   /** Channels by how they stand: confirmed, pending, opted out (STOP, unsubscribe), refused for good. */
   readonly byChannel: Record<(typeof channels)[number], Standings>;
   /** Confirmed and pending channels by the language their messages go in; languages with none left out. */
   readonly byLanguage: ({ language: string } & Record<(typeof channels)[number], Live>)[];
 }
 
-/** The county's subscriber figures from its counters (subscriber-counts.ts): one hash, no subscription read. */
-export function subscribersOf(county: string, counts: Record<string, string>, now: Date): CountySubscribers {
+function votersOf(count: (field: string) => number, onRoll: number): CountySubscribers["voters"] {
+  const confirmed = count("v:confirmed");
+  const pending = count("v:pending");
+  const allChannelsDead = count("v:unreachable");
+  const noChannel = Math.max(0, onRoll - confirmed - pending - allChannelsDead);
+  return { onRoll, confirmed, pending, unreachable: allChannelsDead + noChannel, allChannelsDead, noChannel };
+}
+
+/**
+ * The county's subscriber figures from its counters (subscriber-counts.ts) and its voters on the roll: one hash and
+ * one field, no subscription read. A voter whose subscription is counted before their roll record is (a roll
+ * enrolment that came first) makes `noChannel` one less than it is, never below 0, until the record comes.
+ */
+export function subscribersOf(
+  county: string,
+  counts: Record<string, string>,
+  onRoll: number,
+  now: Date,
+): CountySubscribers {
   const count = (field: string) => Number(counts[field] ?? 0);
   const byLanguage = languages
     .map((language) => ({
@@ -42,10 +67,7 @@ export function subscribersOf(county: string, counts: Record<string, string>, no
   return {
     county,
     asOf: now.toISOString(),
-    voters: Object.fromEntries(voterStandings.map((standing) => [standing, count(`v:${standing}`)])) as Record<
-      (typeof voterStandings)[number],
-      number
-    >,
+    voters: votersOf(count, onRoll),
     byChannel: Object.fromEntries(
       channels.map((channel) => [
         channel,
@@ -56,8 +78,13 @@ export function subscribersOf(county: string, counts: Record<string, string>, no
   };
 }
 
-export const readSubscribers = async (deps: DashboardDeps, county: string): Promise<CountySubscribers> =>
-  subscribersOf(county, await deps.redis.hgetall(deps.keys.subscriberCounts(county)), deps.now());
+export async function readSubscribers(deps: DashboardDeps, county: string): Promise<CountySubscribers> {
+  const [counts, onRoll] = await Promise.all([
+    deps.redis.hgetall(deps.keys.subscriberCounts(county)),
+    deps.redis.hget(deps.keys.voterCounts(), county),
+  ]);
+  return subscribersOf(county, counts, Number(onRoll ?? 0), deps.now());
+}
 
 /** One voter who cannot be reached, named by their ballot (as every dashboard list is), never by voter id. */
 interface UnreachableVoter {
@@ -71,11 +98,11 @@ interface UnreachableVoter {
 
 /**
  * GET /v1/dashboard/counties/:county/subscribers[?format=csv]: the county's subscribers by channel and how each
- * stands, by language and channel, and voters confirmed, pending and unreachable, from the counters moved with each
- * subscription change. CSV (operator): one row per channel and language, and one per channel with every standing.
+ * stands, by language and channel, and voters confirmed, pending and unreachable (every channel dead, or none), from
+ * the counters moved with each subscription change and each voter record. CSV (operator): one row per channel and language, and one per channel with every standing.
  *
  * GET /v1/dashboard/counties/:county/unreachable[?offset&limit|format=csv]: the voters whose every channel is opted
- * out or refused for good, longest unreachable first, each named by their current ballot (id, status, ZIP) with their channels.
+ * out or refused for good (those with no channel at all are the roll less the subscribers: counted, not listed), longest unreachable first, each named by their current ballot (id, status, ZIP) with their channels.
  */
 export function registerDashboardSubscribers(app: Hono<StaffEnvContext>, deps: DashboardDeps) {
   app.get("/counties/:county/subscribers", async (c) => {

@@ -113,6 +113,14 @@ describe("officials' dashboard page", () => {
       });
     await expect.poll(subscribed, { timeout: 30_000 }).toBe(running.stack.samples.length);
     expect(await page.textContent("#subscriber-figures")).toContain("Cannot be reached");
+    // Every simulated voter is on the roll; only the samples signed up.
+    const onRoll = await page.evaluate(
+      () =>
+        [...document.querySelectorAll("#subscriber-figures div")]
+          .find((group) => group.querySelector("dt")?.textContent === "Voters on the roll")
+          ?.querySelector("dd")?.textContent,
+    );
+    expect(Number(onRoll?.replaceAll(",", ""))).toBeGreaterThan(running.stack.samples.length);
     expect(await page.locator("#subscriber-chart rect").count()).toBeGreaterThan(0);
     expect(await page.textContent("#subscriber-chart title")).toContain("Confirmed subscribers by language");
     expect(await page.locator("#subscribers-by-channel tbody tr").count()).toBe(3);

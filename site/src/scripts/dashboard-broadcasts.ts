@@ -58,7 +58,8 @@ const statusText: Record<Broadcast["status"], string> = {
   sent: "Sent",
   cancelled: "Cancelled",
 };
-const languageNames: Record<string, string> = {
+/** The ten languages by name, in English (the dashboard is a staff page). */
+export const languageNames: Record<string, string> = {
   en: "English",
   es: "Spanish",
   zh: "Chinese",

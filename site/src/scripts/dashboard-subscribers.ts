@@ -1,6 +1,7 @@
 // The dashboard's "Subscribers" section: voters signed up for alerts by channel and language, those waiting for
 // their confirmation, and those who cannot be reached (GET /v1/dashboard/counties/:county/subscribers), as figures,
 // a chart and tables. Written with textContent only, like the rest of the dashboard.
+import { languageNames } from "./dashboard-broadcasts.ts";
 
 const channels = [
   ["email", "Email", "#0b5394"],
@@ -9,21 +10,15 @@ const channels = [
 ] as const;
 type Channel = (typeof channels)[number][0];
 
-const languageNames: Record<string, string> = {
-  en: "English",
-  es: "Spanish",
-  zh: "Chinese",
-  hi: "Hindi",
-  ja: "Japanese",
-  km: "Khmer",
-  ko: "Korean",
-  tl: "Tagalog",
-  th: "Thai",
-  vi: "Vietnamese",
-};
-
 export interface Subscribers {
-  voters: { confirmed: number; pending: number; unreachable: number };
+  voters: {
+    onRoll: number;
+    confirmed: number;
+    pending: number;
+    unreachable: number;
+    allChannelsDead: number;
+    noChannel: number;
+  };
   byChannel: Record<Channel, { confirmed: number; pending: number; opted_out: number; refused: number }>;
   byLanguage: ({ language: string } & Record<Channel, { confirmed: number; pending: number }>)[];
 }
@@ -67,27 +62,38 @@ function fillBody(table: HTMLTableElement, rows: readonly (readonly string[])[])
   table.tBodies[0]?.replaceWith(body);
 }
 
+/** A row of figures (`<dl>` of label and number), each `warn`-marked when it needs attention. */
+export function fillFigures(
+  container: HTMLElement,
+  formatNumber: (value: number) => string,
+  items: readonly (readonly [label: string, value: number, warn: boolean])[],
+): void {
+  container.replaceChildren(
+    ...items.map(([label, value, warn]) => {
+      const group = document.createElement("div");
+      if (warn) group.className = "warn";
+      const dt = document.createElement("dt");
+      dt.textContent = label;
+      const dd = document.createElement("dd");
+      dd.textContent = formatNumber(value);
+      group.append(dt, dd);
+      return group;
+    }),
+  );
+}
+
 export function createSubscribersSection(view: SubscribersView) {
   const { formatNumber } = view;
 
   function renderFigures(subscribers: Subscribers): void {
-    const items: [string, number, boolean][] = [
+    fillFigures(view.figures, formatNumber, [
       ["Subscribed (alerts reach them)", subscribers.voters.confirmed, false],
       ["Waiting for their confirmation", subscribers.voters.pending, false],
       ["Cannot be reached", subscribers.voters.unreachable, subscribers.voters.unreachable > 0],
-    ];
-    view.figures.replaceChildren(
-      ...items.map(([label, value, warn]) => {
-        const group = document.createElement("div");
-        if (warn) group.className = "warn";
-        const dt = document.createElement("dt");
-        dt.textContent = label;
-        const dd = document.createElement("dd");
-        dd.textContent = formatNumber(value);
-        group.append(dt, dd);
-        return group;
-      }),
-    );
+      ["of whom: every channel dead", subscribers.voters.allChannelsDead, subscribers.voters.allChannelsDead > 0],
+      ["of whom: no channel at all", subscribers.voters.noChannel, false],
+      ["Voters on the roll", subscribers.voters.onRoll, false],
+    ]);
   }
 
   /** Confirmed channels per language, one bar per channel; the same numbers are in the table below it. */

@@ -3,7 +3,7 @@
 // written with textContent: nothing the API answers is parsed as HTML.
 import { createBroadcastsSection } from "./dashboard-broadcasts.ts";
 import { createHoldsSection } from "./dashboard-holds.ts";
-import { createSubscribersSection } from "./dashboard-subscribers.ts";
+import { createSubscribersSection, fillFigures } from "./dashboard-subscribers.ts";
 
 const tokenKey = "ballot.staffToken";
 const refreshIntervalMs = 5000;
@@ -164,18 +164,7 @@ function renderSummary(summary: Summary, byZip: readonly ZipCounts[]): void {
     ["Cure deadline within 3 days", summary.cureDueSoon, summary.cureDueSoon > 0],
     ["Received, not yet accepted", summary.receivedNotAccepted, false],
   ];
-  figures.replaceChildren(
-    ...items.map(([label, value, warn]) => {
-      const group = document.createElement("div");
-      if (warn) group.className = "warn";
-      const dt = document.createElement("dt");
-      dt.textContent = label;
-      const dd = document.createElement("dd");
-      dd.textContent = formatNumber(value);
-      group.append(dt, dd);
-      return group;
-    }),
-  );
+  fillFigures(figures, formatNumber, items);
   const statuses = Object.entries(summary.byStatus).filter(([, count]) => count > 0);
   const maxStatus = Math.max(0, ...statuses.map(([, count]) => count));
   const statusBody = document.createElement("tbody");

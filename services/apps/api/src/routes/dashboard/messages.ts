@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
-import { authoriseRead, csvRowsAnswer, type DashboardDeps, integerParam, lastDays, todayOf } from "./support.ts";
+import { authoriseRead, csvRowsAnswer, type DashboardDeps, daysParam, lastDays, todayOf } from "./support.ts";
 
 const channels = ["email", "sms", "voice"] as const;
 const outcomes = ["sent", "delivered", "failed", "dead"] as const;
@@ -62,7 +62,7 @@ async function answerMessages(c: Context<StaffEnvContext>, deps: DashboardDeps):
   const auth = await authoriseRead(c, deps, "messages");
   if (!auth.ok) return auth.answer;
   const { csv } = auth;
-  const days = integerParam(c, "days", 30, 1, 400);
+  const days = daysParam(c);
   if (!days.ok) return days.answer;
   const rows = messageDaysOf(await deps.redis.hgetall(deps.keys.messageCounts(auth.county)), deps.now(), days.value);
   if (csv) {

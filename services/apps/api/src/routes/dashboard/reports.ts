@@ -1,34 +1,12 @@
 import { signupEvents } from "@ballot/adapters/redis/subscriber-counts";
-import { type BallotStatus, ballotStatuses } from "@ballot/core";
+import { ballotStatuses } from "@ballot/core";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
 import { channelDayRows, channelDaysOf } from "./messages.ts";
 import { readSubscribers } from "./subscribers.ts";
 import { readSummary } from "./summary.ts";
-import {
-  authoriseRead,
-  csvRowsAnswer,
-  type DashboardDeps,
-  defaultStuckDays,
-  integerParam,
-  lastDays,
-  todayOf,
-} from "./support.ts";
-
-export type StatusDay = { day: string } & Record<BallotStatus, number>;
-
-/** Per California day, the ballots whose timeline first reached each status that day (`trends:{county}`). */
-export function statusDaysOf(counts: Record<string, string>, now: Date, days: number): StatusDay[] {
-  const zero = () => Object.fromEntries(ballotStatuses.map((status) => [status, 0])) as Record<BallotStatus, number>;
-  const rows = new Map<string, StatusDay>(lastDays(now, days).map((day) => [day, { day, ...zero() }]));
-  for (const [field, raw] of Object.entries(counts)) {
-    const separator = field.indexOf(":");
-    const row = rows.get(field.slice(0, separator));
-    const status = field.slice(separator + 1) as BallotStatus;
-    if (row && (ballotStatuses as readonly string[]).includes(status)) row[status] += Number(raw);
-  }
-  return [...rows.values()];
-}
+import { authoriseRead, csvRowsAnswer, type DashboardDeps, daysParam, defaultStuckDays, todayOf } from "./support.ts";
+import { statusDaysOf } from "./trends.ts";
 
 /**
  * The daily reports BallotTrax gives a county, beside the messages report (`.../reports/messages`, messages.ts):
@@ -47,7 +25,7 @@ export function registerDashboardReports(app: Hono<StaffEnvContext>, deps: Dashb
     const auth = await authoriseRead(c, deps, "reports signups");
     if (!auth.ok) return auth.answer;
     const { csv } = auth;
-    const days = integerParam(c, "days", 30, 1, 400);
+    const days = daysParam(c);
     if (!days.ok) return days.answer;
     const [counts, now] = await Promise.all([
       deps.redis.hgetall(deps.keys.subscriberCounts(auth.county)),
@@ -65,7 +43,7 @@ export function registerDashboardReports(app: Hono<StaffEnvContext>, deps: Dashb
     const auth = await authoriseRead(c, deps, "reports ballot-status");
     if (!auth.ok) return auth.answer;
     const { csv } = auth;
-    const days = integerParam(c, "days", 30, 1, 400);
+    const days = daysParam(c);
     if (!days.ok) return days.answer;
     const [trends, summary] = await Promise.all([
       deps.redis.hgetall(deps.keys.countyTrends(auth.county)),

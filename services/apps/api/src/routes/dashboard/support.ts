@@ -142,6 +142,8 @@ export function pageParams(c: Context): Parsed<Page> {
 /** Days a ballot in the mail may go without a scan before it counts as stuck. */
 export const defaultStuckDays = 7;
 export const stuckDaysParam = (c: Context) => integerParam(c, "stuckDays", defaultStuckDays, 1, 90);
+/** How many days a per-day answer covers (`?days=`, 30 by default, a year and more at most). */
+export const daysParam = (c: Context) => integerParam(c, "days", 30, 1, 400);
 
 export const secondsToIso = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString();
 

@@ -1,7 +1,7 @@
-import type { BallotStatus } from "@ballot/core";
+import { type BallotStatus, ballotStatuses } from "@ballot/core";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
-import { authoriseRead, csvRowsAnswer, type DashboardDeps, integerParam, lastDays, todayOf } from "./support.ts";
+import { authoriseRead, csvRowsAnswer, type DashboardDeps, daysParam, lastDays, todayOf } from "./support.ts";
 
 /** The trend lines and the statuses each one counts (a rejection with a cure pending is a rejection here). */
 export const trendSeries = {
@@ -17,22 +17,30 @@ export type TrendSeries = keyof typeof trendSeries;
 export type TrendDay = { day: string } & Record<TrendSeries, number>;
 
 const seriesNames = Object.keys(trendSeries) as TrendSeries[];
-const seriesOfStatus = new Map<string, TrendSeries>(
-  seriesNames.flatMap((series) => trendSeries[series].map((status) => [status, series] as const)),
-);
 
-/** The last `days` days up to `now` (California days), oldest first, every day present. */
-export function trendDaysOf(counts: Record<string, string>, now: Date, days: number): TrendDay[] {
-  const zero = () => Object.fromEntries(seriesNames.map((name) => [name, 0])) as Record<TrendSeries, number>;
-  const rows = new Map<string, TrendDay>(lastDays(now, days).map((day) => [day, { day, ...zero() }]));
+export type StatusDay = { day: string } & Record<BallotStatus, number>;
+
+/** Per California day, the ballots whose timeline first reached each status that day (`trends:{county}`). */
+export function statusDaysOf(counts: Record<string, string>, now: Date, days: number): StatusDay[] {
+  const zero = () => Object.fromEntries(ballotStatuses.map((status) => [status, 0])) as Record<BallotStatus, number>;
+  const rows = new Map<string, StatusDay>(lastDays(now, days).map((day) => [day, { day, ...zero() }]));
   for (const [field, raw] of Object.entries(counts)) {
     const separator = field.indexOf(":");
     const row = rows.get(field.slice(0, separator));
-    const series = seriesOfStatus.get(field.slice(separator + 1));
-    if (row && series) row[series] += Number(raw);
+    const status = field.slice(separator + 1) as BallotStatus;
+    if (row && (ballotStatuses as readonly string[]).includes(status)) row[status] += Number(raw);
   }
   return [...rows.values()];
 }
+
+/** The last `days` days up to `now` (California days), oldest first, every day present, by trend line. */
+export const trendDaysOf = (counts: Record<string, string>, now: Date, days: number): TrendDay[] =>
+  statusDaysOf(counts, now, days).map((row) => ({
+    day: row.day,
+    ...(Object.fromEntries(
+      seriesNames.map((name) => [name, trendSeries[name].reduce((sum, status) => sum + row[status], 0)]),
+    ) as Record<TrendSeries, number>),
+  }));
 
 /**
  * GET /v1/dashboard/counties/:county/trends[?days=30|format=csv]: per day, how many ballots were mailed, returned by
@@ -44,7 +52,7 @@ export function registerDashboardTrends(app: Hono<StaffEnvContext>, deps: Dashbo
     const auth = await authoriseRead(c, deps, "trends");
     if (!auth.ok) return auth.answer;
     const { csv } = auth;
-    const days = integerParam(c, "days", 30, 1, 400);
+    const days = daysParam(c);
     if (!days.ok) return days.answer;
     const rows = trendDaysOf(await deps.redis.hgetall(deps.keys.countyTrends(auth.county)), deps.now(), days.value);
     if (csv) {

@@ -23,11 +23,10 @@ const decoyBallotKey = "~decoy";
 
 /**
  * Reads the ballots of one voter, newest issue first; with no voter, reads the decoys and returns nothing. Always
- * one read of the voter's ballot list and one round trip for at least one ballot.
+ * one script call that reads the voter's ballot list and at least one ballot.
  */
 export async function readVoterBallots(store: RedisBallotStore, voterId: string | undefined): Promise<BallotView[]> {
-  const ballotKeys = await store.index.ballotKeysOfVoter(voterId ?? decoyVoterId);
-  const stored = await store.loadMany(ballotKeys.length > 0 ? ballotKeys : [decoyBallotKey]);
+  const stored = await store.loadOfVoter(voterId ?? decoyVoterId, [decoyBallotKey]);
   if (voterId === undefined) return [];
   const views: { view: BallotView; issuedAtMs: number }[] = [];
   for (const ballot of stored) {

@@ -199,8 +199,8 @@ describe("found and not found look alike", () => {
       return { evalsha, evals, smembers, hget, hgetall };
     };
     const foundCalls = await sent(found);
-    // Per lookup: two limiters, the identity's voters, the voter's ballot list and one ballot.
-    expect(foundCalls).toEqual({ evalsha: 20, evals: undefined, smembers: 10, hget: 20, hgetall: undefined });
+    // Per lookup: two limiters, the identity's voters, and one script reading the voter's ballot list and a ballot.
+    expect(foundCalls).toEqual({ evalsha: 30, evals: undefined, smembers: 10, hget: 20, hgetall: undefined });
     expect(await sent(missing)).toEqual(foundCalls);
     expect(await sent(ambiguous)).toEqual(foundCalls);
   });

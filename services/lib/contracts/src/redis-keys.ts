@@ -12,6 +12,8 @@ export function createRedisKeys(namespace = "") {
      * key of its own (DESIGN.md: 22 million ballots on one Redis node). The value is ballot-store.ts's.
      */
     ballot: (ballotKey: string): Slot => slotOf(`${prefix}ballots`, ballotKey),
+    /** The ballot buckets' key before the hash tag, for scripts that find a ballot from its key. */
+    ballotKind: `${prefix}ballots`,
     /** SCAN pattern of every ballot bucket. */
     ballotBuckets: () => `${prefix}ballots:*`,
     /** The ballot key an IMb (mailer id + serial of a return envelope with its own serial) belongs to. */

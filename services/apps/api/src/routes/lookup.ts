@@ -41,12 +41,11 @@ const limitIdentityOf = (deps: ApiDeps, canonical: string): string => {
  * POST /v1/lookup: name, date of birth and ZIP (and the voter id when that is ambiguous) to the voter's ballots and a
  * short-lived token for managing alerts.
  *
- * Three Redis round trips, the same on every path, so that the answer does not tell who is on the roll by its timing
+ * Two Redis round trips, the same on every path, so that the answer does not tell who is on the roll by its timing
  * or its limits:
  * 1. the client address is counted (every lookup, valid or not) beside the read of the identity index;
- * 2. one ballot set (the voter's, or a decoy's) is read beside the name+ZIP limit: a miss is counted, a match only
- *    checked, and past the limit both are refused alike;
- * 3. the voter's ballot hashes are read (at least one: a decoy when there is none).
+ * 2. the voter's ballots (or a decoy's: at least one ballot is read) are read in one script call beside the name+ZIP
+ *    limit: a miss is counted, a match only checked, and past the limit both are refused alike.
  */
 export function registerLookup(app: Hono<ApiEnvContext>, deps: ApiDeps) {
   app.post("/v1/lookup", async (c) => {

@@ -76,6 +76,20 @@ redis.call('HSET', KEYS[1], ARGV[1], (tonumber(version) + 1) .. '/' .. marker ..
 return 1
 `;
 
+// KEYS[1] the voter's bucket of ballot lists; ARGV[1] the voter's field, ARGV[2] the ballot buckets' key before the
+// hash tag (redis-keys.ts `ballot`), ARGV[3] the ballot keys to read when the voter has none. Returns the list read
+// and each of its ballots' values (nil for none): a voter's ballots in one round trip.
+const voterBallotsScript = `
+local list = redis.call('HGET', KEYS[1], ARGV[1]) or ARGV[3]
+local values = {}
+for ballotKey in string.gmatch(list, '[^,]+') do
+  local length = string.len(ballotKey)
+  local bucket = ARGV[2] .. ':{' .. string.sub(ballotKey, 1, length - 2) .. '}'
+  values[#values + 1] = redis.call('HGET', bucket, string.sub(ballotKey, length - 1)) or false
+end
+return {list, values}
+`;
+
 export class RedisBallotStore {
   readonly #redis: Redis;
   readonly #keys: RedisKeys;
@@ -89,6 +103,7 @@ export class RedisBallotStore {
     // The number of keys comes first in each call: one per ballot, and only the queues that change are sent.
     redis.defineCommand("ballotAnnounced", { lua: announcedScript });
     redis.defineCommand("ballotWriteAndProjectMany", { lua: writeAndProjectManyScript });
+    redis.defineCommand("voterBallots", { numberOfKeys: 1, lua: voterBallotsScript });
   }
 
   #script<Reply = number>(name: string): (...args: string[]) => Promise<Reply> {
@@ -120,6 +135,21 @@ export class RedisBallotStore {
 
   async load(ballotKey: string): Promise<StoredBallot | undefined> {
     return parseStoredBallot(await this.#redis.hget(...this.#keys.ballot(ballotKey)));
+  }
+
+  /**
+   * A voter's ballots, in one script call: the voter's list of ballot keys and each ballot. With `standIn` keys, a
+   * voter with no ballots (or an unknown one) reads those instead, so that the work does not tell.
+   */
+  async loadOfVoter(voterId: string, standIn: readonly string[] = []): Promise<StoredBallot[]> {
+    const [bucket, field] = this.#keys.voterBallots(voterId);
+    const [, values] = await this.#script<[string, (string | null)[]]>("voterBallots")(
+      bucket,
+      field,
+      this.#keys.ballotKind,
+      standIn.join(","),
+    );
+    return values.map(parseStoredBallot).filter((ballot): ballot is StoredBallot => ballot !== undefined);
   }
 
   /** Loads many ballots in one pipeline (one round trip), in order. */

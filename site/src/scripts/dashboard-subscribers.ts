@@ -82,6 +82,23 @@ export function fillFigures(
   );
 }
 
+/** A chart's legend: each line's colour (a picture only) and its name. */
+export function fillLegend(
+  container: HTMLElement,
+  lines: readonly (readonly [key: string, label: string, color: string])[],
+) {
+  container.replaceChildren(
+    ...lines.map(([, label, color]) => {
+      const item = document.createElement("li");
+      const swatch = document.createElement("span");
+      swatch.style.background = color;
+      swatch.setAttribute("aria-hidden", "true");
+      item.append(swatch, label);
+      return item;
+    }),
+  );
+}
+
 export function createSubscribersSection(view: SubscribersView) {
   const { formatNumber } = view;
 
@@ -138,16 +155,7 @@ export function createSubscribersSection(view: SubscribersView) {
               )
               .join("; ")}`;
     }
-    view.legend.replaceChildren(
-      ...channels.map(([, label, color]) => {
-        const item = document.createElement("li");
-        const swatch = document.createElement("span");
-        swatch.style.background = color;
-        swatch.setAttribute("aria-hidden", "true");
-        item.append(swatch, label);
-        return item;
-      }),
-    );
+    fillLegend(view.legend, channels);
   }
 
   function render(subscribers: Subscribers): void {

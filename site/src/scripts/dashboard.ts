@@ -3,7 +3,7 @@
 // written with textContent: nothing the API answers is parsed as HTML.
 import { createBroadcastsSection } from "./dashboard-broadcasts.ts";
 import { createHoldsSection } from "./dashboard-holds.ts";
-import { createSubscribersSection, fillFigures } from "./dashboard-subscribers.ts";
+import { createSubscribersSection, fillFigures, fillLegend } from "./dashboard-subscribers.ts";
 
 const tokenKey = "ballot.staffToken";
 const refreshIntervalMs = 5000;
@@ -249,16 +249,7 @@ function renderTrends(days: readonly TrendDay[]): void {
       .map(([key, label]) => `${label.toLowerCase()} ${latest[key]}`)
       .join(", ")}`;
   }
-  element("trend-legend").replaceChildren(
-    ...trendLines.map(([, label, color]) => {
-      const item = document.createElement("li");
-      const swatch = document.createElement("span");
-      swatch.style.background = color;
-      swatch.setAttribute("aria-hidden", "true");
-      item.append(swatch, label);
-      return item;
-    }),
-  );
+  fillLegend(element("trend-legend"), trendLines);
   fillTable(
     "trends",
     [...days].reverse().map((day) => [day.day, ...trendLines.map(([key]) => formatNumber(day[key]))]),

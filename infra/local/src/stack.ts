@@ -68,6 +68,10 @@ const notifierCounty = (county: string, countyName: string, siteOrigin: string) 
     smsFrom: "+15555550100",
     contactWindow: "08:00-21:00",
     autoEnroll: true,
+    // The simulated county reports received, accepted and counted in bulk every simulated day, as real counties do
+    // after election day: the stack's safety hold watches the news that alarms a voter most when wrong, so that a
+    // run's everyday messages reach the outbox while a bad rejection upload is still held for review.
+    safetyHold: { statuses: ["rejected", "cure_pending", "undeliverable"] },
   },
 });
 

@@ -1,4 +1,5 @@
 import { RedisSubscriptionStore } from "@ballot/adapters";
+import { signLinkToken } from "@ballot/adapters/notifications";
 import { describe, expect, test } from "@ballot/testing";
 import {
   createDashboardApi,
@@ -7,12 +8,22 @@ import {
   seedCountyBallots,
   seedSubscribers,
   type TestSubscriber,
+  testStaffTokens,
   twoCounties,
   yolo,
   yoloOperator,
   yoloViewer,
 } from "./dashboard-test-support.ts";
-import { seedVoter, testToday } from "./test-support.ts";
+import {
+  ana,
+  callSubscriptions,
+  createTestApi,
+  notifyRoutesOf,
+  seedVoter,
+  testLinkSecret,
+  testToday,
+  tokenFor,
+} from "./test-support.ts";
 
 const subscribers: TestSubscriber[] = [
   {
@@ -147,6 +158,49 @@ describe("subscribers", () => {
     ]);
     // The ballot ids (B-<voter>) hold the test voters' ids; a voter id on its own never appears.
     expect(`${answer.text}${csv.text}`).not.toMatch(/(?<!B-)V[YS]\d/);
+  });
+});
+
+describe("the counts follow the voter's own routes", () => {
+  test("a sign-up, its confirmation link, a new address and an unsubscribe move the counts and the report", async ({
+    ns,
+  }) => {
+    await seedVoter(ns, { ...ana, county: yolo });
+    const { app } = createTestApi(ns, { staffTokens: testStaffTokens(), notify: notifyRoutesOf(ns) });
+    const voter = tokenFor(ana.voterId);
+    const figures = async () => (await getDashboard(app, `/counties/${yolo}/subscribers`, yoloViewer)).json();
+    expect((await figures()).voters).toMatchObject({ onRoll: 1, noChannel: 1, unreachable: 1 });
+
+    const signUp = {
+      language: "es",
+      channels: { email: { address: "ana@example.org" }, voice: { address: "9165550199" } },
+    };
+    expect((await callSubscriptions(app, "PUT", voter, { body: signUp })).status).toBe(200);
+    expect(await figures()).toMatchObject({
+      voters: { confirmed: 1, noChannel: 0, unreachable: 0 },
+      byChannel: { email: { pending: 1 }, voice: { confirmed: 1 } },
+    });
+    const link = signLinkToken(
+      { action: "confirm", voterId: ana.voterId, channel: "email", expiresAtMs: testToday.getTime() + 86_400_000 },
+      testLinkSecret,
+    );
+    expect((await app.request(`/v1/notify/confirm?token=${encodeURIComponent(link)}`)).status).toBe(303);
+    expect((await figures()).byLanguage).toEqual([
+      { language: "es", email: { confirmed: 1, pending: 0 }, sms: none, voice: { confirmed: 1, pending: 0 } },
+    ]);
+    // A new address waits for its own confirmation: not a new sign-up.
+    const moved = { channels: { email: { address: "ana.lee@example.org" } } };
+    expect((await callSubscriptions(app, "PUT", voter, { body: moved })).status).toBe(200);
+    expect((await figures()).byChannel).toMatchObject({ email: { confirmed: 0, pending: 1 } });
+    expect((await callSubscriptions(app, "DELETE", voter)).status).toBe(200);
+    expect(await figures()).toMatchObject({
+      voters: { confirmed: 0, allChannelsDead: 1, unreachable: 1 },
+      byChannel: { email: { opted_out: 1 }, voice: { opted_out: 1 } },
+    });
+    const report = await getDashboard(app, `/counties/${yolo}/reports/signups?days=1&format=csv`, yoloOperator);
+    expect(report.text).toBe(
+      "day,channel,signup,enrolled,confirmed,opted_out\r\n2026-10-20,email,1,0,1,1\r\n2026-10-20,sms,0,0,0,0\r\n2026-10-20,voice,1,0,0,1\r\n",
+    );
   });
 });
 

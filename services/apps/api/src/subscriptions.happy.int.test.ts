@@ -1,31 +1,19 @@
-import { RedisNotificationLog, RedisSubscriptionStore } from "@ballot/adapters";
+import { RedisSubscriptionStore } from "@ballot/adapters";
 import { signLinkToken } from "@ballot/adapters/notifications";
 import { RedisConfirmationRequests, RedisContactChangeNotices } from "@ballot/adapters/redis/confirmation-requests";
 import { describe, expect, type TestNamespace, test } from "@ballot/testing";
-import type { ApiOptions } from "./app.ts";
 import {
   ana,
   anaLookup,
   callSubscriptions,
   createTestApi,
+  notifyRoutesOf,
   postLookup,
   seedVoter,
+  testLinkSecret,
   testToday,
   tokenFor,
 } from "./test-support.ts";
-
-const linkSecret = "api-test-link-secret-0123456789-abcdefgh";
-
-const notifyOf = (ns: TestNamespace): NonNullable<ApiOptions["notify"]> => ({
-  handlers: {
-    redis: ns.redis,
-    keys: ns.keys,
-    subscriptions: new RedisSubscriptionStore(ns.redis, ns.keys),
-    notifications: new RedisNotificationLog(ns.redis, ns.keys),
-    linkSecret,
-    countySettingsOf: () => undefined,
-  },
-});
 
 const signUp = {
   language: "es",
@@ -193,11 +181,11 @@ describe("the notifier's links, served by the API", () => {
     ns,
   }) => {
     await seedVoter(ns, ana);
-    const { app } = createTestApi(ns, { notify: notifyOf(ns) });
+    const { app } = createTestApi(ns, { notify: notifyRoutesOf(ns) });
     await callSubscriptions(app, "PUT", tokenFor(ana.voterId), { body: signUp });
     const token = signLinkToken(
       { action: "confirm", voterId: ana.voterId, channel: "email", expiresAtMs: testToday.getTime() + 86_400_000 },
-      linkSecret,
+      testLinkSecret,
     );
     const first = await app.request(`/v1/notify/confirm?token=${encodeURIComponent(token)}`);
     expect(first.status).toBe(303);
@@ -212,11 +200,11 @@ describe("the notifier's links, served by the API", () => {
     ns,
   }) => {
     await seedVoter(ns, ana);
-    const { app } = createTestApi(ns, { notify: notifyOf(ns) });
+    const { app } = createTestApi(ns, { notify: notifyRoutesOf(ns) });
     await callSubscriptions(app, "PUT", tokenFor(ana.voterId), { body: signUp });
     const token = signLinkToken(
       { action: "unsubscribe", voterId: ana.voterId, channel: "email", expiresAtMs: testToday.getTime() + 86_400_000 },
-      linkSecret,
+      testLinkSecret,
     );
     const shown = await app.request(`/v1/notify/unsubscribe?token=${encodeURIComponent(token)}`);
     expect(shown.status).toBe(303);

@@ -1,6 +1,14 @@
-import { RedisNotificationLog, RedisSubscriptionStore } from "@ballot/adapters";
 import { describe, expect, test } from "@ballot/testing";
-import { ana, ben, callSubscriptions, createTestApi, seedVoter, testToday, tokenFor } from "./test-support.ts";
+import {
+  ana,
+  ben,
+  callSubscriptions,
+  createTestApi,
+  notifyRoutesOf,
+  seedVoter,
+  testToday,
+  tokenFor,
+} from "./test-support.ts";
 import { createTokenSigner } from "./token.ts";
 
 const anaSignUp = {
@@ -165,18 +173,7 @@ describe("CORS and headers", () => {
 
 describe("provider webhooks on the API fail closed", () => {
   test("without Twilio's token or Resend's secret configured, every webhook is refused with 403", async ({ ns }) => {
-    const { app } = createTestApi(ns, {
-      notify: {
-        handlers: {
-          redis: ns.redis,
-          keys: ns.keys,
-          subscriptions: new RedisSubscriptionStore(ns.redis, ns.keys),
-          notifications: new RedisNotificationLog(ns.redis, ns.keys),
-          linkSecret: "api-test-link-secret-0123456789-abcdefgh",
-          countySettingsOf: () => undefined,
-        },
-      },
-    });
+    const { app } = createTestApi(ns, { notify: notifyRoutesOf(ns) });
     const form = { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": "forged" };
     for (const path of ["/v1/notify/webhooks/twilio/sms", "/v1/notify/webhooks/twilio/status"]) {
       const answer = await app.request(path, { method: "POST", headers: form, body: "From=%2B19165550123&Body=STOP" });

@@ -1,7 +1,14 @@
 // Shared by the API's integration tests: seeds Redis the way the tracker writes it, and builds the app as main.ts does.
 
 import { Writable } from "node:stream";
-import { createIdentityHasher, RedisBallotStore, type RunningServer, serveHttp } from "@ballot/adapters";
+import {
+  createIdentityHasher,
+  RedisBallotStore,
+  RedisNotificationLog,
+  RedisSubscriptionStore,
+  type RunningServer,
+  serveHttp,
+} from "@ballot/adapters";
 import { RedisVoterRecords } from "@ballot/adapters/redis/voter-records";
 import { ballotKeyOf } from "@ballot/contracts";
 import {
@@ -118,6 +125,21 @@ export const roomyRateLimits: NonNullable<ApiOptions["rateLimits"]> = {
   perAddress: { limit: 10_000, windowMs: 60_000 },
   perIdentityMiss: { limit: 10_000, windowMs: 60_000 },
 };
+
+/** The link secret of the tests' notifier routes. */
+export const testLinkSecret = "api-test-link-secret-0123456789-abcdefgh";
+
+/** The notifier's links and webhooks mounted on the API, as main.ts does with NOTIFIER_LINK_SECRET set. */
+export const notifyRoutesOf = (ns: TestNamespace): NonNullable<ApiOptions["notify"]> => ({
+  handlers: {
+    redis: ns.redis,
+    keys: ns.keys,
+    subscriptions: new RedisSubscriptionStore(ns.redis, ns.keys),
+    notifications: new RedisNotificationLog(ns.redis, ns.keys),
+    linkSecret: testLinkSecret,
+    countySettingsOf: () => undefined,
+  },
+});
 
 export interface TestApi {
   readonly app: ReturnType<typeof createApiApp>;

@@ -101,4 +101,36 @@ describe("notifier: what it records makes a channel count as unreachable", () =>
       await harness.stop();
     }
   });
+
+  test("replies YES, STOP and START to the county's number move the SMS channel's counts and the day's report", async ({
+    ns,
+  }) => {
+    const harness = await startHarness(ns);
+    try {
+      await ns.redis.hset(ns.keys.voter("V1"), "county", county);
+      await new RedisSubscriptionStore(ns.redis, ns.keys).save(voter("V1", "es", [{ ...sms, consent: "pending" }]));
+      const url = `${harness.url}/v1/notify/webhooks/twilio/sms`;
+      const text = async (Body: string) => {
+        const params = { From: phone, To: "+15555550100", Body, MessageSid: `SM-${Body}` };
+        return (await postTwilio(url, params, signTwilioWebhook(fakeTwilioAuthToken, url, params))).status;
+      };
+      expect(await channelCounts(ns)).toEqual({ "c:sms:pending": "1", "v:pending": "1" });
+      expect(await text("YES")).toBe(200);
+      expect(await channelCounts(ns)).toEqual({ "c:sms:confirmed": "1", "v:confirmed": "1" });
+      expect(await text("STOP")).toBe(200);
+      expect(await channelCounts(ns)).toEqual({ "c:sms:opted_out": "1", "v:unreachable": "1" });
+      expect(await text("START")).toBe(200);
+      expect(await channelCounts(ns)).toEqual({ "c:sms:confirmed": "1", "v:confirmed": "1" });
+      const days = await ns.redis.hgetall(ns.keys.subscriberCounts(county));
+      const today = Object.fromEntries(Object.entries(days).filter(([field]) => field.startsWith("d:")));
+      // The sign-up, YES, STOP, and START (an opt-in again: a sign-up) on one day.
+      expect(Object.entries(today).map(([field, count]) => [field.split(":").slice(2).join(":"), count])).toEqual([
+        ["sms:signup", "2"],
+        ["sms:confirmed", "1"],
+        ["sms:opted_out", "1"],
+      ]);
+    } finally {
+      await harness.stop();
+    }
+  });
 });

@@ -73,6 +73,9 @@ describe("officials' dashboard page", () => {
     expect(await page.locator("#trends tbody tr").count()).toBe(30);
     expect(await page.locator("#feeds tbody th", { hasText: "usps.usps" }).count()).toBe(1);
     expect(await page.locator("#messages tbody tr").count()).toBe(7);
+    expect(await figure(page, "Entry scan, no exit scan (7 days)")).toBeGreaterThanOrEqual(0);
+    expect(await page.isVisible("#entry-no-exit")).toBe(true);
+    expect(await page.isVisible("#received-not-accepted")).toBe(true);
     expect(await page.isVisible("#audit-section")).toBe(true);
     const firstUpdate = await page.textContent("#updated");
     await expect.poll(() => page.textContent("#updated"), { timeout: 12_000 }).not.toBe(firstUpdate);
@@ -97,6 +100,13 @@ describe("officials' dashboard page", () => {
       expect(text).not.toContain(voter.voterId);
       expect(text).not.toContain(voter.lastName);
     }
+    const [stuckDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('button[data-export="entry-no-exit"]'),
+    ]);
+    expect(stuckDownload.suggestedFilename()).toMatch(/^06999-entry-no-exit-\d{4}-\d{2}-\d{2}\.csv$/);
+    const stuckText = await readFile((await stuckDownload.path()) as string, "utf8");
+    expect(stuckText.split("\r\n")[0]).toBe("ballotId,ballotKey,status,statusAt,zip,enteredMailAt");
     await page.close();
   });
 

@@ -140,6 +140,7 @@ interface Summary {
   total: number;
   inMail: number;
   stuck: number;
+  entryNoExit: number;
   stuckAfterDays: number;
   undeliverable: number;
   cureQueue: number;
@@ -159,6 +160,7 @@ function renderSummary(summary: Summary, byZip: readonly ZipCounts[]): void {
     ["Ballots", summary.total, false],
     ["In the mail", summary.inMail, false],
     [`Stuck (no scan for ${summary.stuckAfterDays} days)`, summary.stuck, summary.stuck > 0],
+    [`Entry scan, no exit scan (${summary.stuckAfterDays} days)`, summary.entryNoExit, summary.entryNoExit > 0],
     ["Undeliverable", summary.undeliverable, summary.undeliverable > 0],
     ["Cure queue", summary.cureQueue, summary.cureQueue > 0],
     ["Cure deadline within 3 days", summary.cureDueSoon, summary.cureDueSoon > 0],
@@ -266,6 +268,8 @@ interface ListedBallot {
   cureDeadline?: string;
   lastSeenAt?: string;
   undeliverableAt?: string;
+  enteredMailAt?: string;
+  receivedAt?: string;
 }
 interface BallotList {
   total: number;
@@ -347,16 +351,19 @@ async function refresh(): Promise<void> {
   const stuckDays = stuckDaysSelect.value;
   try {
     const base = `/counties/${county}`;
-    const [summary, zips, trends, stuck, undeliverable, cure, feeds, messages] = await Promise.all([
-      getJson<Summary>(`${base}/summary?stuckDays=${stuckDays}`),
-      getJson<{ byZip: ZipCounts[] }>(`${base}/zips`),
-      getJson<{ days: TrendDay[] }>(`${base}/trends?days=30`),
-      getJson<BallotList>(`${base}/stuck?stuckDays=${stuckDays}&limit=${listRows}`),
-      getJson<BallotList>(`${base}/undeliverable?limit=${listRows}`),
-      getJson<BallotList>(`${base}/cure-queue?limit=${listRows}`),
-      getJson<{ feeds: Feed[] }>(`${base}/feeds`),
-      getJson<{ days: MessageDay[] }>(`${base}/messages?days=7`),
-    ]);
+    const [summary, zips, trends, stuck, undeliverable, cure, feeds, messages, entryNoExit, received] =
+      await Promise.all([
+        getJson<Summary>(`${base}/summary?stuckDays=${stuckDays}`),
+        getJson<{ byZip: ZipCounts[] }>(`${base}/zips`),
+        getJson<{ days: TrendDay[] }>(`${base}/trends?days=30`),
+        getJson<BallotList>(`${base}/stuck?stuckDays=${stuckDays}&limit=${listRows}`),
+        getJson<BallotList>(`${base}/undeliverable?limit=${listRows}`),
+        getJson<BallotList>(`${base}/cure-queue?limit=${listRows}`),
+        getJson<{ feeds: Feed[] }>(`${base}/feeds`),
+        getJson<{ days: MessageDay[] }>(`${base}/messages?days=7`),
+        getJson<BallotList>(`${base}/entry-no-exit?stuckDays=${stuckDays}&limit=${listRows}`),
+        getJson<BallotList>(`${base}/received-not-accepted?limit=${listRows}`),
+      ]);
     renderSummary(summary, zips.byZip);
     renderTrends(trends.days);
     renderList("stuck", stuck, (ballot) => [
@@ -364,6 +371,18 @@ async function refresh(): Promise<void> {
       labelOf(ballot.status),
       ballot.zip,
       dateTime(ballot.lastSeenAt),
+    ]);
+    renderList("entry-no-exit", entryNoExit, (ballot) => [
+      ballot.ballotId,
+      labelOf(ballot.status),
+      ballot.zip,
+      dateTime(ballot.enteredMailAt),
+    ]);
+    renderList("received-not-accepted", received, (ballot) => [
+      ballot.ballotId,
+      labelOf(ballot.status),
+      ballot.zip,
+      dateTime(ballot.receivedAt),
     ]);
     renderList("undeliverable", undeliverable, (ballot) => [
       ballot.ballotId,

@@ -1,4 +1,4 @@
-import { channelStandings } from "@ballot/adapters/redis/subscriber-counts";
+import { channelStandings, voterStandings } from "@ballot/adapters/redis/subscriber-counts";
 import { channels, languages } from "@ballot/core";
 import type { Hono } from "hono";
 import type { StaffEnvContext } from "../../staff-auth.ts";
@@ -78,11 +78,24 @@ export function subscribersOf(
   };
 }
 
+/** The figures' fields of the counts hash: the hash also holds every day's sign-ups, which a viewer need not read. */
+const figureFields = [
+  ...voterStandings.map((standing) => `v:${standing}`),
+  ...channels.flatMap((channel) => channelStandings.map((standing) => `c:${channel}:${standing}`)),
+  ...languages.flatMap((language) =>
+    channels.flatMap((channel) => [`l:${language}:${channel}:confirmed`, `l:${language}:${channel}:pending`]),
+  ),
+];
+
 export async function readSubscribers(deps: DashboardDeps, county: string): Promise<CountySubscribers> {
-  const [counts, onRoll] = await Promise.all([
-    deps.redis.hgetall(deps.keys.subscriberCounts(county)),
+  const [values, onRoll] = await Promise.all([
+    deps.redis.hmget(deps.keys.subscriberCounts(county), ...figureFields),
     deps.redis.hget(deps.keys.voterCounts(), county),
   ]);
+  const counts: Record<string, string> = {};
+  values.forEach((value, index) => {
+    if (value !== null) counts[figureFields[index] as string] = value;
+  });
   return subscribersOf(county, counts, Number(onRoll ?? 0), deps.now());
 }
 

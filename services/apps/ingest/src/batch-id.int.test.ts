@@ -32,7 +32,7 @@ describe("ingest names each record's batch", () => {
       [statusHeader, statusRow(1), statusRow(2)].join("\n"),
       csv,
     );
-    expect((await first.json()).accepted).toBe(2);
+    expect(((await first.json()) as { accepted: number }).accepted).toBe(2);
     const named = await post(
       app,
       "/v1/counties/06999/statuses",
@@ -55,7 +55,7 @@ describe("ingest names each record's batch", () => {
       "x-batch-id": "no spaces/or slashes",
     });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(((await bad.json()) as { error: unknown }).error).toMatchObject({ code: "VALIDATION_FAILED" });
     expect(await storedBatchIds(ns)).toHaveLength(3);
   });
 
@@ -65,7 +65,7 @@ describe("ingest names each record's batch", () => {
     const answer = await post(app, "/v1/feeds/usps/ivmtr", JSON.stringify({ events }), {
       "content-type": "application/json",
     });
-    expect((await answer.json()).accepted).toBe(600);
+    expect(((await answer.json()) as { accepted: number }).accepted).toBe(600);
     const ids = await storedBatchIds(ns);
     expect(ids.length).toBeGreaterThan(1);
     expect(new Set(ids).size).toBe(1);

@@ -133,6 +133,13 @@ describe("lists", () => {
       { ballotId: "Y-FRESH", county: yolo, zip: "95616", evidence: [mailed(5), scanned(3)] },
       { ballotId: "Y-DELIVERED", county: yolo, zip: "95616", evidence: [mailed(20), scanned(14), delivered(10)] },
       { ballotId: "Y-RETURNING", county: yolo, zip: "95618", evidence: [mailed(20), delivered(15), back(9)] },
+      // Delivered back to the county office (the return leg's exit scan), not yet logged as received.
+      {
+        ballotId: "Y-AT-OFFICE",
+        county: yolo,
+        zip: "95618",
+        evidence: [mailed(20), back(12), usps("return", "delivered", 10)],
+      },
       { ballotId: "Y-BACK", county: yolo, zip: "95618", evidence: [mailed(20), back(9), county("received", 5)] },
     ]);
     const { app } = createDashboardApi(ns);

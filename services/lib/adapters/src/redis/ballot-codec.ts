@@ -21,6 +21,7 @@ import {
  * | as of | as-of time |
  * | delivery | expected delivery date and when USPS said so: `YYYY-MM-DD@time` |
  * | last scan | the latest outbound scan time |
+ * | back at the county | the return envelope's first delivery scan |
  *
  * Empty parts at the end are left out. The store puts its own parts (version, counted marker, claimed announcement)
  * in front (ballot-store.ts). The separators never occur in what they separate: ids are `[A-Za-z0-9._-]`, reason
@@ -77,13 +78,15 @@ export function encodeBallot(state: BallotState): string {
     time(state.asOfMs),
     state.expectedDeliveryDate ? `${state.expectedDeliveryDate.date}@${time(state.expectedDeliveryDate.seenAtMs)}` : "",
     state.lastOutboundScanAtMs === undefined ? "" : time(state.lastOutboundScanAtMs),
+    state.returnDeliveredAtMs === undefined ? "" : time(state.returnDeliveredAtMs),
   ];
   while (parts.length > 0 && parts.at(-1) === "") parts.pop();
   return parts.join("/");
 }
 
 export function decodeBallot(text: string): BallotState {
-  const [ids = "", uspsText = "", countyText = "", asOf = "", delivery = "", lastScan = ""] = text.split("/");
+  const [ids = "", uspsText = "", countyText = "", asOf = "", delivery = "", lastScan = "", returnDelivered = ""] =
+    text.split("/");
   const [ballotId, voterId, county, electionId, issued, zip] = ids.split("|");
   const usps: Partial<Record<UspsStatus, number>> = {};
   for (const pair of uspsText.split(",").filter(Boolean)) {
@@ -108,5 +111,6 @@ export function decodeBallot(text: string): BallotState {
     asOfMs: asOf ? fromTime(asOf) : 0,
     ...(eddDate && eddSeen ? { expectedDeliveryDate: { date: eddDate, seenAtMs: fromTime(eddSeen) } } : {}),
     ...(lastScan ? { lastOutboundScanAtMs: fromTime(lastScan) } : {}),
+    ...(returnDelivered ? { returnDeliveredAtMs: fromTime(returnDelivered) } : {}),
   };
 }

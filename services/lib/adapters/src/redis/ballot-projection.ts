@@ -68,12 +68,15 @@ export function projectionOf(state: BallotState): Projection | undefined {
   };
 }
 
-/** The first scan of the leg a ballot is on, while it has no exit scan (delivery, or the county's receipt). */
+/**
+ * The first scan of the leg a ballot is on, while that leg has no exit scan: on the way out, no out-for-delivery or
+ * delivery scan (the status moves on); on the way back, no delivery to the county and no receipt.
+ */
 function entryScanOf(state: BallotState, status: BallotStatus): number | undefined {
   const entryMs =
     status === "in_transit"
       ? state.usps.in_transit
-      : status === "returned_by_voter"
+      : status === "returned_by_voter" && state.returnDeliveredAtMs === undefined
         ? state.usps.returned_by_voter
         : undefined;
   return entryMs === undefined ? undefined : seconds(entryMs);

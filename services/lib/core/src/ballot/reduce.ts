@@ -57,6 +57,8 @@ export interface BallotState {
   readonly usps: Readonly<Partial<Record<UspsStatus, number>>>;
   /** The latest scan of the outbound envelope, for the lost-ballot rule. */
   readonly lastOutboundScanAtMs?: number | undefined;
+  /** The first delivery scan of the return envelope (USPS handed it to the county): that leg's exit scan. */
+  readonly returnDeliveredAtMs?: number | undefined;
   readonly countyEvents: readonly CountyEntry[];
   /** When the freshest evidence happened. */
   readonly asOfMs: number;
@@ -131,6 +133,8 @@ export function applyEvidence(state: BallotState, evidence: BallotEvidence): Bal
       };
       if (evidence.leg === "outbound") {
         next = { ...next, lastOutboundScanAtMs: Math.max(state.lastOutboundScanAtMs ?? 0, atMs) };
+      } else if (evidence.milestone === "delivered") {
+        next = { ...next, returnDeliveredAtMs: Math.min(state.returnDeliveredAtMs ?? atMs, atMs) };
       }
       if (evidence.expectedDeliveryDate) {
         const seen = state.expectedDeliveryDate;

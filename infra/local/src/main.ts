@@ -20,7 +20,8 @@ Options:
   -h, --help            this text
 
 Environment: NATS_URL, REDIS_URL (use these servers), NAMESPACE (prefix for streams and keys), LOG_LEVEL,
-IDENTITY_HASH_KEY (else a random one per run).`;
+IDENTITY_HASH_KEY (else a random one per run), STACK_COUNTY_TIME_ZONE (the simulated county's time zone for quiet
+hours, else America/Los_Angeles: e.g. Europe/Berlin to watch messages go out while it is night in California).`;
 
 const { values } = parseArgs({
   options: {

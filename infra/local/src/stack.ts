@@ -55,7 +55,21 @@ const usDate = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(8, 10)}-${iso.sl
  * election runs on a compressed clock, but voters live on the real one, so at night the messages wait for the
  * morning (the outbox page says how many are held, and until when).
  */
-export const localCountyTimeZone = "America/Los_Angeles";
+export const localCountyTimeZone = countyTimeZoneOf(process.env.STACK_COUNTY_TIME_ZONE);
+
+/**
+ * The simulated county's time zone: Pacific, as every California county, unless `STACK_COUNTY_TIME_ZONE` names
+ * another (to watch the daytime sending, or to test it, while it is night in California).
+ */
+function countyTimeZoneOf(configured: string | undefined): string {
+  const zone = configured?.trim() || "America/Los_Angeles";
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+  } catch {
+    throw new Error(`STACK_COUNTY_TIME_ZONE must be an IANA time zone such as Europe/Berlin, not "${zone}"`);
+  }
+  return zone;
+}
 const notifierCounty = (county: string, countyName: string, siteOrigin: string) => ({
   [county]: {
     name: countyName.slice(0, 40),

@@ -91,16 +91,22 @@ export class RedisSubscriptionStore {
     redis.defineCommand("subscriptionApplyChange", { lua: applyChangeScript });
   }
 
-  /** Many voters' subscriptions in one pipeline (one round trip), in order. */
-  async loadMany(voterIds: readonly string[]): Promise<(Subscription | undefined)[]> {
+  /** Many voters' subscription hashes in one pipeline (one round trip), in order. */
+  async #hashesOf(voterIds: readonly string[]): Promise<Hash[]> {
     const pipeline = this.#redis.pipeline();
     for (const voterId of voterIds) pipeline.hgetall(this.#keys.subscription(voterId));
     const replies = (await pipeline.exec()) ?? [];
-    return voterIds.map((voterId, index) => {
+    return voterIds.map((_, index) => {
       const [error, hash] = replies[index] ?? [new Error("no reply")];
       if (error) throw new TransientError("Redis did not return a subscription", { cause: error });
-      return this.#decode(voterId, hash as Hash);
+      return hash as Hash;
     });
+  }
+
+  /** Many voters' subscriptions in one pipeline (one round trip), in order. */
+  async loadMany(voterIds: readonly string[]): Promise<(Subscription | undefined)[]> {
+    const hashes = await this.#hashesOf(voterIds);
+    return voterIds.map((voterId, index) => this.#decode(voterId, hashes[index] as Hash));
   }
 
   async load(voterId: string): Promise<Subscription | undefined> {
@@ -322,13 +328,9 @@ export class RedisSubscriptionStore {
   async standingsOf(
     voterIds: readonly string[],
   ): Promise<{ readonly channel: Channel; readonly standing: ChannelStanding }[][]> {
-    const pipeline = this.#redis.pipeline();
-    for (const voterId of voterIds) pipeline.hgetall(this.#keys.subscription(voterId));
-    const replies = (await pipeline.exec()) ?? [];
+    const hashes = await this.#hashesOf(voterIds);
     return voterIds.map((voterId, index) => {
-      const [error, hash] = replies[index] ?? [new Error("no reply")];
-      if (error) throw new TransientError("Redis did not return a subscription", { cause: error });
-      const counted = this.#counted(voterId, hash as Hash);
+      const counted = this.#counted(voterId, hashes[index] as Hash);
       return (counted.subscription?.channels ?? []).map((entry) => ({
         channel: entry.channel,
         standing: standingOf(entry, counted.refused),

@@ -118,9 +118,13 @@ end
 // state (no window in which a writer that dies leaves them behind); a chunk of scans costs one script call. Only the
 // queues whose score moved are sent (most scans only move a ballot's time in the mail).
 // K (keys): ballot bucket, county counts, county trends, then each queue that changes (in-mail, cure queue,
-// undeliverable, entered-mail, received). A (arguments): the ballot's field in its bucket, expected version, expected marker, new marker
+// undeliverable, entered-mail, received), then for a ballot moving from another county that county's counts and
+// trends. A (arguments): the ballot's field in its bucket, expected version, expected marker, new marker
 // (`statusIndex|zip`), ballot key, corrections so far, the number of queues Q, their Q scores ('' takes the ballot
-// out of that queue), the number of trend deltas T, their T field, delta pairs, then the encoded state.
+// out of that queue), the number of trend deltas T, their T field, delta pairs, then for a move the number of the
+// old county's trend fields F and those F fields (each counted down there), or '' for none, then the encoded state.
+// A ballot moving county is counted down in the old county (its queues there are among the Q, with '') and up in the
+// new one, whatever its status.
 // Returns { 1 written | -1 conflict (nothing written: reload and decide again), the pending announcement or '' }.
 // The pending announcement (`from>to>corrections`) is written in the same step as the counts, so exactly one writer
 // claims each change; it stays until the announcement is published, so a writer that dies in between leaves it for
@@ -137,7 +141,16 @@ local function writeOne(K, A)
     local at = 7 + queues + 2 * index
     redis.call('HINCRBY', K[3], A[at], tonumber(A[at + 1]))
   end
-  if current ~= A[4] then
+  local moveAt = 9 + queues + 2 * trends
+  local moving = A[moveAt] ~= ''
+  local fromCounts = K[2]
+  if moving then
+    fromCounts = K[4 + queues]
+    for index = 1, tonumber(A[moveAt]) do
+      redis.call('HINCRBY', K[5 + queues], A[moveAt + index], -1)
+    end
+  end
+  if current ~= A[4] or moving then
     local newSep = string.find(A[4], '|', 1, true)
     local newStatus = statusOfMarker(string.sub(A[4], 1, newSep - 1))
     local newZip = string.sub(A[4], newSep + 1)
@@ -146,8 +159,8 @@ local function writeOne(K, A)
       local sep = string.find(current, '|', 1, true)
       oldStatus = statusOfMarker(string.sub(current, 1, sep - 1))
       local oldZip = string.sub(current, sep + 1)
-      redis.call('HINCRBY', K[2], 's:' .. oldStatus, -1)
-      if oldZip ~= '' then redis.call('HINCRBY', K[2], 'z:' .. oldZip .. ':' .. oldStatus, -1) end
+      redis.call('HINCRBY', fromCounts, 's:' .. oldStatus, -1)
+      if oldZip ~= '' then redis.call('HINCRBY', fromCounts, 'z:' .. oldZip .. ':' .. oldStatus, -1) end
     end
     redis.call('HINCRBY', K[2], 's:' .. newStatus, 1)
     if newZip ~= '' then redis.call('HINCRBY', K[2], 'z:' .. newZip .. ':' .. newStatus, 1) end
@@ -225,15 +238,26 @@ export function writeAndProjectArguments(
   projection: Projection,
   previous: Projection | undefined,
   encodedState: string,
+  movedFrom?: Projection,
 ): { readonly keys: string[]; readonly args: string[] } {
-  const queues: [string, number | undefined, number | undefined][] = [
-    [keys.inMail(projection.county), projection.inMailSince, previous?.inMailSince],
-    [keys.cureQueue(projection.county), projection.cureDeadline, previous?.cureDeadline],
-    [keys.undeliverable(projection.county), projection.undeliverableSince, previous?.undeliverableSince],
-    [keys.enteredMail(projection.county), projection.enteredMailSince, previous?.enteredMailSince],
-    [keys.received(projection.county), projection.receivedSince, previous?.receivedSince],
+  const queuesOf = (of: Projection | undefined, county: string): [string, number | undefined][] => [
+    [keys.inMail(county), of?.inMailSince],
+    [keys.cureQueue(county), of?.cureDeadline],
+    [keys.undeliverable(county), of?.undeliverableSince],
+    [keys.enteredMail(county), of?.enteredMailSince],
+    [keys.received(county), of?.receivedSince],
   ];
-  const moved = queues.filter(([, score, before]) => !previous || score !== before);
+  const before = queuesOf(previous, projection.county);
+  const queues: [string, number | undefined, number | undefined][] = queuesOf(projection, projection.county).map(
+    ([key, score], index) => [key, score, before[index]?.[1]],
+  );
+  const moved = queues.filter(([, score, was]) => !previous || score !== was);
+  // Out of the old county's queues it was in (a score of nothing takes it out).
+  if (movedFrom) {
+    for (const [key, score] of queuesOf(movedFrom, movedFrom.county)) {
+      if (score !== undefined) moved.push([key, undefined, score]);
+    }
+  }
   // What the stored state counted in the trends, only if its projection was applied (else it counted nowhere).
   const trendDeltas = trendDeltasOf(previous?.trends ?? [], projection.trends);
   const [bucket, field] = keys.ballot(ballotKey);
@@ -243,6 +267,7 @@ export function writeAndProjectArguments(
       keys.countyCounts(projection.county),
       keys.countyTrends(projection.county),
       ...moved.map(([key]) => key),
+      ...(movedFrom ? [keys.countyCounts(movedFrom.county), keys.countyTrends(movedFrom.county)] : []),
     ],
     args: [
       field,
@@ -255,6 +280,7 @@ export function writeAndProjectArguments(
       ...moved.map(([, score]) => (score === undefined ? "" : String(score))),
       String(trendDeltas.length / 2),
       ...trendDeltas,
+      ...(movedFrom ? [String(movedFrom.trends.length), ...movedFrom.trends] : [""]),
       encodedState,
     ],
   };

@@ -76,6 +76,47 @@ describe("RedisBallotStore", () => {
     expect((await store.load("314159:000000001"))?.version).toBe(current?.version);
   });
 
+  test("a ballot whose county changes leaves the old county's counts, queues and trends for the new one's", async ({
+    ns,
+  }) => {
+    const store = new RedisBallotStore(ns.redis, ns.keys);
+    const ballotKey = "314159:000000077";
+    const issuedIn = (county: string, day: number): BallotEvidence => ({
+      kind: "issued",
+      ballotId: "B77",
+      voterId: "V77",
+      county,
+      electionId: "e1",
+      zip: "95616",
+      occurredAtMs: Date.UTC(2026, 9, day),
+    });
+    const scan: BallotEvidence = {
+      kind: "usps",
+      leg: "outbound",
+      milestone: "in_transit",
+      occurredAtMs: Date.UTC(2026, 9, 6, 12),
+    };
+    let state = [issuedIn("06113", 1), scan].reduce(applyEvidence, emptyBallotState);
+    expect((await store.write(ballotKey, undefined, state)).outcome).toBe("written");
+    // The county re-sends the ballot record, issued by another county (a later record wins).
+    state = applyEvidence(state, issuedIn("06067", 2));
+    expect((await store.write(ballotKey, await store.load(ballotKey), state)).outcome).toBe("written");
+    const counts = async (county: string) =>
+      Object.fromEntries(
+        Object.entries(await ns.redis.hgetall(ns.keys.countyCounts(county))).filter(([, value]) => value !== "0"),
+      );
+    const trends = async (county: string) =>
+      Object.entries(await ns.redis.hgetall(ns.keys.countyTrends(county))).filter(([, value]) => value !== "0");
+    expect(await counts("06113")).toEqual({});
+    expect(await counts("06067")).toEqual({ "s:in_transit": "1", "z:95616:in_transit": "1" });
+    expect(await ns.redis.zscore(ns.keys.inMail("06113"), ballotKey)).toBeNull();
+    expect(await ns.redis.zscore(ns.keys.enteredMail("06113"), ballotKey)).toBeNull();
+    expect(await ns.redis.zscore(ns.keys.inMail("06067"), ballotKey)).not.toBeNull();
+    expect(await ns.redis.zscore(ns.keys.enteredMail("06067"), ballotKey)).not.toBeNull();
+    expect(await trends("06113")).toEqual([]);
+    expect((await trends("06067")).length).toBeGreaterThan(0);
+  });
+
   test("a write over a ballot changed since it was read is refused and writes nothing", async ({ ns }) => {
     const store = new RedisBallotStore(ns.redis, ns.keys);
     const issued = applyEvidence(emptyBallotState, {

@@ -201,9 +201,19 @@ export class RedisBallotStore {
       } else {
         const before = stored ? projectionOf(stored.state) : undefined;
         // The queues stand as the stored state implies only if its projection was applied with it.
-        const previous =
-          before && before.marker === expected.marker && before.county === projection.county ? before : undefined;
-        const { keys, args } = writeAndProjectArguments(this.#keys, ballotKey, expected, projection, previous, encoded);
+        const applied = before && before.marker === expected.marker ? before : undefined;
+        const previous = applied?.county === projection.county ? applied : undefined;
+        // A ballot whose county changed leaves the old county's figures as it joins the new one's.
+        const movedFrom = applied && !previous ? applied : undefined;
+        const { keys, args } = writeAndProjectArguments(
+          this.#keys,
+          ballotKey,
+          expected,
+          projection,
+          previous,
+          encoded,
+          movedFrom,
+        );
         scripted.push({ index, projection, keys, args });
       }
     });

@@ -101,6 +101,7 @@ describe("pnpm county import", () => {
       "B1|rejected|2026-10-20T10:00:00-07:00|bad_ink||||",
       "B1|rejected|2026-10-20T10:00:00-07:00|signature_missing|11-31-2026|||",
       "B1|rejected|2026-10-20T10:00:00-07:00|signature_missing||javascript:alert(1)||",
+      `B1|rejected|2026-10-20T10:00:00-07:00|signature_missing||https://county.example/${"c".repeat(200)}||`,
       "B1|received|2026-10-21||||carrier_pigeon|",
       "B1|received|yesterday||||drop_box|",
     ]);
@@ -109,13 +110,14 @@ describe("pnpm county import", () => {
       const ballotRun = await ingest.county(["import", "ballots", "--county", "06999", "--json", ballots]);
       expect(ballotRun.summary).toMatchObject({ records: 3, accepted: 1, rejected: 2 });
       const statusRun = await ingest.county(["import", "statuses", "--county", "06999", "--json", statuses]);
-      expect(statusRun.summary).toMatchObject({ records: 7, accepted: 1, rejected: 6 });
+      expect(statusRun.summary).toMatchObject({ records: 8, accepted: 1, rejected: 7 });
       const reasons = ((statusRun.summary?.rejections ?? []) as { reason: string }[]).map((problem) => problem.reason);
       expect(reasons).toEqual([
         expect.stringMatching(/^status must be one of mailed, /),
         expect.stringMatching(/^reason_code must be one of signature_mismatch, /),
         "cure_deadline: that day does not exist; use MM-DD-YYYY, for example 07-04-1976",
         "cure_url must be an https:// or http:// address",
+        "cure_url must be at most 200 characters; use a shorter link",
         "channel must be one of mail, drop_box, vote_center",
         "occurred_at must be a date (YYYY-MM-DD) or a time with an offset",
       ]);

@@ -135,6 +135,9 @@ export const countyReasonCodes = [
   "other",
 ] as const;
 
+/** The longest cure link a status row may carry. */
+export const maxCureUrlLength = 200;
+
 /** `ballot_id,status,occurred_at,reason_code,cure_deadline,cure_url,channel,note` as one JSON row. */
 export function parseStatusRow(input: unknown): Result<StatusRecord, RecordRejection> {
   const raw = JSON.stringify(input) ?? "undefined";
@@ -161,6 +164,10 @@ export function parseStatusRow(input: unknown): Result<StatusRecord, RecordRejec
   const cureUrl = text(row, "cure_url");
   // Voters follow this link from the status page and messages: only a web address, never script or data.
   if (cureUrl && !isWebAddress(cureUrl)) return err({ reason: "cure_url must be an https:// or http:// address", raw });
+  // It is kept with the ballot (a few hundred bytes each, 22 million of them) and read out in SMS: a short link.
+  if (cureUrl && cureUrl.length > maxCureUrlLength) {
+    return err({ reason: `cure_url must be at most ${maxCureUrlLength} characters; use a shorter link`, raw });
+  }
   return ok({
     ballotId,
     status,

@@ -138,8 +138,8 @@ describe("broadcasts: draft, preview, approve, send", () => {
       expect.arrayContaining([
         `${yoloOperator.name} POST broadcasts allowed`,
         `${yoloOperator.name} GET broadcast preview allowed`,
-        `${yoloApprover.name} POST broadcast approve allowed`,
-        `${yoloOperator.name} POST broadcast send allowed`,
+        `${yoloApprover.name} POST broadcast approve ${id} allowed`,
+        `${yoloOperator.name} POST broadcast send ${id} allowed`,
       ]),
     );
   });

@@ -57,7 +57,7 @@ describe("approval rules", () => {
       outcome: string;
     }[];
     expect(audit).toContainEqual(
-      expect.objectContaining({ who: yoloApprover.name, action: "POST broadcast approve", outcome: "denied" }),
+      expect.objectContaining({ who: yoloApprover.name, action: `POST broadcast approve ${id}`, outcome: "denied" }),
     );
     // Another approver (here a state-wide one) may.
     expect((await step(app, yolo, id, "approve", stateApprover)).json()).toMatchObject({

@@ -1,3 +1,4 @@
+import { broadcastIdPattern } from "@ballot/adapters/redis/broadcast-store";
 import type { Hono } from "hono";
 import type { StaffEnvContext, StaffRole } from "../../staff-auth.ts";
 import { transitionAnswer } from "./broadcast-support.ts";
@@ -35,7 +36,8 @@ export function registerBroadcastSteps(app: Hono<StaffEnvContext>, deps: Dashboa
       const auth = await authoriseCounty(
         c,
         deps,
-        `POST broadcast ${step.name}`,
+        // The audit names the broadcast (a well-formed id only: the path is the caller's).
+        `POST broadcast ${step.name} ${broadcastIdPattern.test(id) ? id : "?"}`,
         step.role,
         "action",
         step.name === "approve" ? ownDraft : undefined,

@@ -22,6 +22,7 @@ import { Hono } from "hono";
 import {
   createStartedList,
   formatCount,
+  pipelineWindow,
   positiveOption,
   round,
   say,
@@ -127,7 +128,7 @@ async function loadCounters(redis: Redis, keys: RedisKeys, ballots: number, zips
   const counts = new Map<string, number>();
   const add = (field: string) => counts.set(field, (counts.get(field) ?? 0) + 1);
   const batchSize = 5_000;
-  const inFlight = new Set<Promise<unknown>>();
+  const window = pipelineWindow();
   const queued = { inMail: 0, cureQueue: 0, undeliverable: 0 };
   for (let start = 0; start < ballots; start += batchSize) {
     const members = { inMail: [] as string[], cureQueue: [] as string[], undeliverable: [] as string[] };
@@ -149,15 +150,9 @@ async function loadCounters(redis: Redis, keys: RedisKeys, ballots: number, zips
       pipeline.zadd(keys[queue](county), ...members[queue]);
       queued[queue] += members[queue].length / 2;
     }
-    const sent = pipeline.exec().then((results) => {
-      const failed = results?.find(([error]) => error);
-      if (failed) throw failed[0];
-    });
-    inFlight.add(sent);
-    void sent.finally(() => inFlight.delete(sent)).catch(() => {});
-    if (inFlight.size >= 4) await Promise.race(inFlight);
+    await window.send(pipeline);
   }
-  await Promise.all(inFlight);
+  await window.drain();
   await redis.hset(keys.countyCounts(county), Object.fromEntries([...counts].map(([field, n]) => [field, String(n)])));
   await redis.sadd(keys.counties(), county);
   return { seconds: (performance.now() - startedAt) / 1000, countFields: counts.size, queued };

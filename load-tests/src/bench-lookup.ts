@@ -26,7 +26,7 @@ import { services } from "@ballot/local-stack/paths";
 import { createLogger } from "@ballot/runtime";
 import autocannon from "autocannon";
 import { Hono } from "hono";
-import { serveBareCeiling, statusCountsOf } from "./bench-support.ts";
+import { pipelineWindow, serveBareCeiling, statusCountsOf } from "./bench-support.ts";
 
 const identityHashKey = "bench-identity-hash-key-0123456789abcdef";
 const tokenKey = "bench-token-key-0123456789abcdef-0123456789";
@@ -157,7 +157,7 @@ async function loadVoters(redis: Redis, keys: RedisKeys, count: number, progress
   const hashIdentity = createIdentityHasher(identityHashKey);
   const store = new RedisBallotStore(redis, keys);
   const batchSize = 2_000;
-  const inFlight = new Set<Promise<unknown>>();
+  const window = pipelineWindow();
   const startedAt = performance.now();
   let nextReportAt = 100_000;
   for (let start = 0; start < count; start += batchSize) {
@@ -179,13 +179,7 @@ async function loadVoters(redis: Redis, keys: RedisKeys, count: number, progress
       store.index.record(pipeline, { ballotKey, ballotId: `B${index}`, voterId: voter.voterId, aliases: [] });
       pipeline.hset(...keys.ballot(ballotKey), newBallotValue(ballotOf(index, voter)));
     }
-    const sent = pipeline.exec().then((results) => {
-      const failed = results?.find(([error]) => error);
-      if (failed) throw failed[0];
-    });
-    inFlight.add(sent);
-    void sent.finally(() => inFlight.delete(sent)).catch(() => {});
-    if (inFlight.size >= 4) await Promise.race(inFlight);
+    await window.send(pipeline);
     if (start + batchSize >= nextReportAt || start + batchSize >= count) {
       const loaded = Math.min(count, start + batchSize);
       const seconds = (performance.now() - startedAt) / 1000;
@@ -195,7 +189,7 @@ async function loadVoters(redis: Redis, keys: RedisKeys, count: number, progress
       nextReportAt += 100_000;
     }
   }
-  await Promise.all(inFlight);
+  await window.drain();
   return (performance.now() - startedAt) / 1000;
 }
 

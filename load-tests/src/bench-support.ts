@@ -135,3 +135,23 @@ export function statusCountsOf(result: object): Record<string, number> {
   const stats = (result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
   return Object.fromEntries(Object.entries(stats).map(([status, { count }]) => [status, count]));
 }
+
+/**
+ * Loads Redis in pipelines with a few in flight at once (one on the wire while Redis works through the others):
+ * `send` waits only when `maxInFlight` are out, `drain` waits for the rest. A pipeline with a failed command fails.
+ */
+export function pipelineWindow(maxInFlight = 4) {
+  const inFlight = new Set<Promise<unknown>>();
+  return {
+    async send(pipeline: ReturnType<Redis["pipeline"]>): Promise<void> {
+      const sent = pipeline.exec().then((results) => {
+        const failed = results?.find(([error]) => error);
+        if (failed) throw failed[0];
+      });
+      inFlight.add(sent);
+      void sent.finally(() => inFlight.delete(sent)).catch(() => {});
+      if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    },
+    drain: (): Promise<unknown> => Promise.all(inFlight),
+  };
+}

@@ -75,13 +75,11 @@ export async function redeemLinkToken(
 }
 
 async function statusOfVoter(deps: NotificationHandlerDeps, voterId: string): Promise<string | undefined> {
-  const store = new RedisBallotStore(deps.redis, deps.keys);
-  const ballotKeys = await store.index.ballotKeysOfVoter(voterId);
+  const ballots = await new RedisBallotStore(deps.redis, deps.keys).loadOfVoter(voterId);
   let newest: { issuedAtMs: number; status: string } | undefined;
-  for (const ballotKey of ballotKeys) {
-    const stored = await store.load(ballotKey);
-    const view = stored ? viewBallot(stored.state) : undefined;
-    if (!stored || !view) continue;
+  for (const stored of ballots) {
+    const view = viewBallot(stored.state);
+    if (!view) continue;
     const issuedAtMs = stored.state.issuedAtMs ?? 0;
     if (!newest || issuedAtMs > newest.issuedAtMs) newest = { issuedAtMs, status: view.status };
   }

@@ -148,7 +148,7 @@ export function registerDashboardSubscribers(app: Hono<StaffEnvContext>, deps: D
     const voterIds = members.filter((_, position) => position % 2 === 0);
     const [standings, ballotKeys] = await Promise.all([
       deps.subscriptions.standingsOf(voterIds),
-      Promise.all(voterIds.map((voterId) => deps.store.index.ballotKeysOfVoter(voterId))),
+      deps.store.index.ballotKeysOfVoters(voterIds),
     ]);
     // Every ballot of the page's voters in one read, each scored by its voter's place on the page.
     const ballots = await listedBallots(

@@ -1,6 +1,7 @@
-import { RedisNotificationLog, RedisSubscriptionStore } from "@ballot/adapters";
+import { RedisBallotStore, RedisNotificationLog, RedisSubscriptionStore } from "@ballot/adapters";
 import { signLinkToken } from "@ballot/adapters/notifications";
 import { RedisContactChangeNotices } from "@ballot/adapters/redis/confirmation-requests";
+import { applyEvidence, type BallotEvidence, emptyBallotState } from "@ballot/core";
 import { describe, expect, fakeTwilioAuthToken, signTwilioWebhook, test, waitFor } from "@ballot/testing";
 import {
   isNotifierDrained,
@@ -153,6 +154,40 @@ describe("notifier: no personal data in logs", () => {
 });
 
 describe("notifier: consent", () => {
+  test("STATUS answers with the status of the voter's newest ballot, read from the tracker's state", async ({ ns }) => {
+    const harness = await startHarness(ns);
+    try {
+      await ns.redis.hset(ns.keys.voter("V1"), "county", "06999");
+      await new RedisSubscriptionStore(ns.redis, ns.keys).save(
+        voter("V1", "en", [{ channel: "sms", address: phone, consent: "confirmed", source: "voter", updatedAtMs: 0 }]),
+      );
+      const ballots = new RedisBallotStore(ns.redis, ns.keys);
+      const issued = (ballotId: string, day: number): BallotEvidence => ({
+        kind: "issued",
+        ballotId,
+        voterId: "V1",
+        county: "06999",
+        electionId: "2026-11-03-general",
+        occurredAtMs: Date.UTC(2026, 9, day),
+      });
+      const written: [string, string, BallotEvidence][] = [
+        ["314159:000000101", "B-OLD", { kind: "county", status: "mailed", occurredAtMs: Date.UTC(2026, 9, 2) }],
+        ["314159:000000102", "B-NEW", { kind: "county", status: "received", occurredAtMs: Date.UTC(2026, 9, 9) }],
+      ];
+      const index = ns.redis.multi();
+      for (const [position, [ballotKey, ballotId, evidence]] of written.entries()) {
+        const state = [issued(ballotId, 1 + 4 * position), evidence].reduce(applyEvidence, emptyBallotState);
+        await ballots.write(ballotKey, undefined, state);
+        ballots.index.record(index, { ballotKey, ballotId, voterId: "V1", aliases: [] });
+      }
+      await index.exec();
+      const reply = await textFrom(harness.url, "status");
+      expect(reply.body).toMatch(/<Message>Sample Co: Your ballot: [^<]*received[^<]*<\/Message>/i);
+    } finally {
+      await harness.stop();
+    }
+  });
+
   test("SMS sends nothing but the confirmation request before YES; STOP and its synonyms are honoured", async ({
     ns,
   }) => {

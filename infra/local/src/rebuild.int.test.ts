@@ -147,5 +147,6 @@ describe("rebuild", () => {
     });
     expect(rebuild.status, rebuild.stderr).toBe(0);
     expect(await snapshotDerivedState(ns.redis, ns.keys)).toEqual(recovered);
-  });
+    // A whole election through ingest, two trackers and a rebuild: about 35 s alone, more beside the rest of the suite.
+  }, 180_000);
 });

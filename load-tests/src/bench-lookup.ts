@@ -9,6 +9,7 @@
 // --load-only [--redis-url URL] [--samples-out FILE]: load the voters into a given Redis and write request bodies
 // for load-tests/k6/lookup.js, on machines with k6.
 import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { connectRedis, createIdentityHasher, newBallotValue, type Redis, RedisBallotStore } from "@ballot/adapters";
@@ -26,7 +27,7 @@ import { services } from "@ballot/local-stack/paths";
 import { createLogger } from "@ballot/runtime";
 import autocannon from "autocannon";
 import { Hono } from "hono";
-import { pipelineWindow, serveBareCeiling, statusCountsOf } from "./bench-support.ts";
+import { pipelineWindow, serveBareCeiling, serveBareWorkers, statusCountsOf } from "./bench-support.ts";
 
 const identityHashKey = "bench-identity-hash-key-0123456789abcdef";
 const tokenKey = "bench-token-key-0123456789abcdef-0123456789";
@@ -311,6 +312,7 @@ async function drive(url: string, pool: RequestPool, durationS: number, connecti
 
 async function serveBare(redisUrl: string, voterCount: number): Promise<void> {
   const log = createLogger({ name: "bare", level: "warn" });
+  if (serveBareWorkers(apiWorkers, log)) return;
   const keys = createRedisKeys(namespace);
   const redis = connectRedis(redisUrl, "bare");
   let next = 0;
@@ -332,6 +334,7 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "20" },
     warmup: { type: "string" },
     connections: { type: "string", default: "32" },
+    workers: { type: "string" },
     json: { type: "boolean", default: false },
     "load-only": { type: "boolean", default: false },
     "redis-url": { type: "string" },
@@ -343,7 +346,14 @@ const voterCount = Number(args.voters);
 const durationS = Number(args.duration);
 const warmupS = args.warmup === undefined ? Math.min(3, durationS) : Number(args.warmup);
 const connections = Number(args.connections);
-for (const [name, value] of Object.entries({ voters: voterCount, duration: durationS, connections })) {
+/** API processes (API_WORKERS), one per core by default; the bare server gets as many. */
+const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? args.workers ?? availableParallelism());
+for (const [name, value] of Object.entries({
+  voters: voterCount,
+  duration: durationS,
+  connections,
+  workers: apiWorkers,
+})) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
 }
 
@@ -407,6 +417,7 @@ async function main() {
         IDENTITY_HASH_KEY: identityHashKey,
         API_TOKEN_KEY: tokenKey,
         API_TRUSTED_PROXY_HOPS: "1",
+        API_WORKERS: String(apiWorkers),
       },
     });
     started.push(api);
@@ -422,7 +433,12 @@ async function main() {
     const bare: ServiceProcess = await startService({
       name: "bare",
       entry: fileURLToPath(import.meta.url),
-      env: { [bareServerVariable]: "1", REDIS_URL: redisUrl, BENCH_VOTERS: String(voterCount) },
+      env: {
+        [bareServerVariable]: "1",
+        REDIS_URL: redisUrl,
+        BENCH_VOTERS: String(voterCount),
+        BENCH_API_WORKERS: String(apiWorkers),
+      },
       readyMessage: "bare listening",
     });
     started.push(bare);

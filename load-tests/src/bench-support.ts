@@ -1,7 +1,9 @@
 // What the Node benchmark runners share: output helpers, the generated IV-MTR push events, process memory, and the
 // list of what a run started so that every exit path stops it.
+import cluster from "node:cluster";
 import { readFile } from "node:fs/promises";
 import { type Redis, serveHttp } from "@ballot/adapters";
+import { reportWorkerListening, runApiPrimary } from "@ballot/api/cluster";
 import { announceReady, type Logger } from "@ballot/runtime";
 import type { Hono } from "hono";
 
@@ -127,7 +129,19 @@ export async function serveBareCeiling(app: Hono, redis: Redis, log: Logger): Pr
       process.exit(0);
     });
   });
-  announceReady(log, { url: server.url }, "bare listening");
+  if (cluster.isWorker) reportWorkerListening(server.url);
+  else announceReady(log, { url: server.url }, "bare listening");
+}
+
+/**
+ * The bare ceiling with as many processes as the API under test (`API_WORKERS`), the same cluster code: true in
+ * the primary, which only hands out connections; `serveBareCeiling` runs in each worker (this same file, forked).
+ */
+export function serveBareWorkers(workers: number, log: Logger): boolean {
+  if (!cluster.isPrimary || workers <= 1) return false;
+  const primary = runApiPrimary({ workers, log, workerEnv: {}, readyMessage: "bare listening" });
+  process.once("SIGTERM", () => void primary.stop().then(() => process.exit(0)));
+  return true;
 }
 
 /** How many answers of each HTTP status an autocannon run got (its `statusCodeStats`, which its types leave out). */

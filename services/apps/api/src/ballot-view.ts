@@ -1,4 +1,4 @@
-import type { RedisBallotStore } from "@ballot/adapters";
+import type { RedisBallotStore, StoredBallot } from "@ballot/adapters";
 import { type BallotStatus, viewBallot } from "@ballot/core";
 
 /** A ballot as the voter sees it. */
@@ -22,12 +22,26 @@ const decoyVoterId = "~decoy";
 const decoyBallotKey = "~decoy";
 
 /**
- * Reads the ballots of one voter, newest issue first; with no voter, reads the decoys and returns nothing. Always
- * one script call that reads the voter's ballot list and at least one ballot.
+ * The voters an identity matches (kept to `voterId` when given) and, when exactly one does, that voter's ballots,
+ * newest issue first. Always one script call that reads the identity's voters, a voter's ballot list and at least one
+ * ballot (a decoy's, unless exactly one voter matched).
  */
-export async function readVoterBallots(store: RedisBallotStore, voterId: string | undefined): Promise<BallotView[]> {
-  const stored = await store.loadOfVoter(voterId ?? decoyVoterId, [decoyBallotKey]);
-  if (voterId === undefined) return [];
+export async function readBallotsOfIdentity(
+  store: RedisBallotStore,
+  identityKey: string,
+  voterId: string | undefined,
+): Promise<{ readonly matches: number; readonly voterId?: string; readonly ballots: BallotView[] }> {
+  const found = await store.loadOfIdentity(identityKey, voterId, {
+    voterId: decoyVoterId,
+    ballotKeys: [decoyBallotKey],
+  });
+  return found.voterId === undefined
+    ? { matches: found.matches, ballots: [] }
+    : { matches: found.matches, voterId: found.voterId, ballots: viewsOf(found.ballots) };
+}
+
+/** Ballots as the voter sees them, newest issue first. */
+function viewsOf(stored: readonly StoredBallot[]): BallotView[] {
   const views: { view: BallotView; issuedAtMs: number }[] = [];
   for (const ballot of stored) {
     const state = ballot?.state;

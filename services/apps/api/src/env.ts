@@ -24,6 +24,11 @@ const optionalSecret = (minLength: number) =>
 export const apiEnvSchema = baseEnvSchema.extend({
   API_PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   API_HOST: z.string().default("127.0.0.1"),
+  /**
+   * API processes sharing the port, one per core on a machine of its own (a Node process answers on one core). 1 (the
+   * default): this process answers alone. More: it becomes their primary (see cluster.ts).
+   */
+  API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** The site's origin; the only one CORS lets call the API from a browser. */
   SITE_ORIGIN: z.string().default("http://127.0.0.1:4321"),
   /** Key of the identity hash; the same one ingest uses. At least 32 characters. */

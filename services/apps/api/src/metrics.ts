@@ -17,6 +17,8 @@ export interface ApiMetrics {
   /** Counts requests by route pattern, method and status, and times them; mounted first, so it sees every answer. */
   readonly middleware: MiddlewareHandler;
   countLookup(outcome: LookupOutcome): void;
+  /** The text `/metrics` answers with; unset, this registry's (several API workers set one that sums them all). */
+  readonly text?: () => Promise<string>;
 }
 
 /**

@@ -25,6 +25,8 @@ export function createRedisKeys(namespace = "") {
     voter: (voterId: string) => `${prefix}voter:{${voterId}}`,
     /** The ballot keys of a voter, comma-separated and sorted (written by one script: ballot-index.ts). */
     voterBallots: (voterId: string): Slot => slotOf(`${prefix}voter-ballots`, voterId),
+    /** The voter-ballots buckets' key before the hash tag, for scripts that find a voter's list from the voter id. */
+    voterBallotsKind: `${prefix}voter-ballots`,
     /** Hash: the voters on each county's roll, county -> count, moved with each voter record (voter-records.ts). */
     voterCounts: () => `${prefix}voter-counts`,
     /** Set: the voter ids whose identity hashes to this value (more than one: ask for the voter id). */

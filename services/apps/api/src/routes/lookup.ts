@@ -3,7 +3,7 @@ import { canonicalIdentity } from "@ballot/core";
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import type { ApiDeps, ApiEnvContext } from "../app.ts";
-import { readVoterBallots } from "../ballot-view.ts";
+import { readBallotsOfIdentity } from "../ballot-view.ts";
 import { clientAddressOf } from "../client-address.ts";
 import { apiError } from "../errors.ts";
 import { readSmallJsonBody } from "../json-body.ts";
@@ -41,11 +41,11 @@ const limitIdentityOf = (deps: ApiDeps, canonical: string): string => {
  * POST /v1/lookup: name, date of birth and ZIP (and the voter id when that is ambiguous) to the voter's ballots and a
  * short-lived token for managing alerts.
  *
- * Two Redis round trips, the same on every path, so that the answer does not tell who is on the roll by its timing
- * or its limits:
- * 1. the client address is counted (every lookup, valid or not) beside the read of the identity index;
- * 2. the voter's ballots (or a decoy's: at least one ballot is read) are read in one script call beside the name+ZIP
- *    limit: a miss is counted, a match only checked, and past the limit both are refused alike.
+ * One Redis round trip, the same on every path, so that the answer does not tell who is on the roll by its timing
+ * or its limits: the client address is counted (every lookup, valid or not); the name+ZIP limit is counted; and one
+ * script reads the identity index and the voter's ballots (or a decoy's: at least one ballot is read). Past the
+ * name+ZIP limit a match and a miss are refused alike; a match (or a lookup refused by its address) then gets its
+ * name+ZIP count back, after the answer, so that only misses count there.
  */
 export function registerLookup(app: Hono<ApiEnvContext>, deps: ApiDeps) {
   app.post("/v1/lookup", async (c) => {
@@ -81,41 +81,43 @@ export function registerLookup(app: Hono<ApiEnvContext>, deps: ApiDeps) {
       return invalid(() => apiError(c, "VALIDATION_FAILED", message, { field }));
     }
 
-    const [byAddress, candidates] = await Promise.all([
+    // All three in one round trip: the identity's own limit is counted for every lookup, and given back (below) to
+    // one that finds its voter or that its address may not make, so that only misses count against a name and ZIP.
+    const limitIdentity = limitIdentityOf(deps, identity.value);
+    const [byAddress, byIdentity, found] = await Promise.all([
       byAddressPromise,
-      deps.redis.smembers(deps.keys.identity(deps.hashIdentity(identity.value))),
+      deps.limiters.identity.consume(limitIdentity),
+      readBallotsOfIdentity(deps.store, deps.keys.identity(deps.hashIdentity(identity.value)), parsed.data.voterId),
     ]);
+    if (byIdentity.allowed && (!byAddress.allowed || found.matches > 0)) {
+      // Not awaited: the answer must not wait on it (found and not found answer after the same round trips).
+      deps.limiters.identity.refund(limitIdentity).catch((error: unknown) => {
+        deps.log.warn(
+          { err: error, requestId: c.get("requestId") },
+          "could not give back a lookup's count against its name and ZIP",
+        );
+      });
+    }
     if (!byAddress.allowed) {
       deps.metrics.countLookup("rate_limited_address");
       return rateLimited(c, byAddress);
     }
-    const { voterId } = parsed.data;
-    const matches = voterId ? candidates.filter((id) => id === voterId) : candidates;
-    const limitIdentity = limitIdentityOf(deps, identity.value);
-    const [ballots, byIdentity] = await Promise.all([
-      readVoterBallots(deps.store, matches.length === 1 ? matches[0] : undefined),
-      matches.length === 0
-        ? deps.limiters.identity.consume(limitIdentity)
-        : deps.limiters.identity.check(limitIdentity),
-    ]);
     if (!byIdentity.allowed) {
       deps.metrics.countLookup("rate_limited_identity");
       return rateLimited(c, byIdentity);
     }
-
-    if (matches.length === 0) {
+    if (found.matches === 0) {
       deps.metrics.countLookup("not_found");
       return apiError(c, "VOTER_NOT_FOUND", notFoundGuidance);
     }
-    const [onlyMatch] = matches;
-    if (matches.length > 1 || onlyMatch === undefined) {
+    if (found.matches > 1 || found.voterId === undefined) {
       deps.metrics.countLookup("ambiguous");
       return apiError(c, "VOTER_AMBIGUOUS", "More than one voter matches these details; add your voter ID.", {
         field: "voterId",
       });
     }
     deps.metrics.countLookup("found");
-    const { token } = deps.tokens.sign(onlyMatch, deps.now().getTime());
-    return c.json({ ballots, token });
+    const { token } = deps.tokens.sign(found.voterId, deps.now().getTime());
+    return c.json({ ballots: found.ballots, token });
   });
 }

@@ -10,7 +10,7 @@ export function registerMetrics(app: Hono<ApiEnvContext>, deps: ApiDeps) {
       c.header("WWW-Authenticate", 'Bearer realm="metrics"');
       return apiError(c, "UNAUTHORIZED", "send the metrics token as a bearer token");
     }
-    const text = await deps.metrics.registry.metrics();
+    const text = await (deps.metrics.text?.() ?? deps.metrics.registry.metrics());
     return c.body(text, 200, { "Content-Type": deps.metrics.registry.contentType });
   });
 }

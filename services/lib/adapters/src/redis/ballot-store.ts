@@ -76,19 +76,57 @@ redis.call('HSET', KEYS[1], ARGV[1], (tonumber(version) + 1) .. '/' .. marker ..
 return 1
 `;
 
-// KEYS[1] the voter's bucket of ballot lists; ARGV[1] the voter's field, ARGV[2] the ballot buckets' key before the
-// hash tag (redis-keys.ts `ballot`), ARGV[3] the ballot keys to read when the voter has none. Returns the list read
-// and each of its ballots' values (nil for none): a voter's ballots in one round trip.
-const voterBallotsScript = `
-local list = redis.call('HGET', KEYS[1], ARGV[1]) or ARGV[3]
-local values = {}
-for ballotKey in string.gmatch(list, '[^,]+') do
-  local length = string.len(ballotKey)
-  local bucket = ARGV[2] .. ':{' .. string.sub(ballotKey, 1, length - 2) .. '}'
-  values[#values + 1] = redis.call('HGET', bucket, string.sub(ballotKey, length - 1)) or false
+// Lua: a voter's list of ballot keys and each ballot's value (false for none), or with no list the stand-in ballot
+// keys'; bucket names as redis-keys.ts `slotOf` makes them (`voterBallotsKind`, `ballotKind`: their keys before the
+// hash tag). One function for both reads below, so that a lookup's two paths do the same work.
+const ballotsOfVoterLua = `
+local function slot(kind, id)
+  local length = string.len(id)
+  return kind .. ':{' .. string.sub(id, 1, length - 2) .. '}', string.sub(id, length - 1)
 end
+local function ballotsOfVoter(voterBallotsKind, voterId, ballotKind, standIn)
+  local list = redis.call('HGET', slot(voterBallotsKind, voterId)) or standIn
+  local values = {}
+  for ballotKey in string.gmatch(list, '[^,]+') do
+    values[#values + 1] = redis.call('HGET', slot(ballotKind, ballotKey)) or false
+  end
+  return list, values
+end
+`;
+
+// ARGV: voter-ballots kind, voter id, ballot kind, stand-in ballot keys. Returns the list read and the values.
+const voterBallotsScript = `${ballotsOfVoterLua}
+local list, values = ballotsOfVoter(ARGV[1], ARGV[2], ARGV[3], ARGV[4])
 return {list, values}
 `;
+
+// KEYS[1] an identity's set of voter ids; ARGV: the voter id to keep ('' keeps all), voter-ballots kind, ballot kind,
+// the stand-in voter id and ballot keys read unless exactly one voter is kept. Returns the number of voters kept, the
+// one kept ('' unless one), and the values of the ballots read.
+const identityBallotsScript = `${ballotsOfVoterLua}
+local kept = {}
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if ARGV[1] == '' or id == ARGV[1] then kept[#kept + 1] = id end
+end
+local voterId = ARGV[4]
+if #kept == 1 then voterId = kept[1] end
+local _, values = ballotsOfVoter(ARGV[2], voterId, ARGV[3], ARGV[5])
+if #kept ~= 1 then return {#kept, '', values} end
+return {1, voterId, values}
+`;
+
+/** Who an identity matched (`RedisBallotStore.loadOfIdentity`). */
+export interface IdentityBallots {
+  /** Voters kept: 0 not found, 1 found, more: ambiguous (ask for the voter id). */
+  readonly matches: number;
+  /** The voter, when exactly one matched. */
+  readonly voterId?: string;
+  /** That voter's ballots (none otherwise). */
+  readonly ballots: StoredBallot[];
+}
+
+const storedBallotsOf = (values: readonly (string | null)[]): StoredBallot[] =>
+  values.map(parseStoredBallot).filter((ballot): ballot is StoredBallot => ballot !== undefined);
 
 export class RedisBallotStore {
   readonly #redis: Redis;
@@ -103,7 +141,8 @@ export class RedisBallotStore {
     // The number of keys comes first in each call: one per ballot, and only the queues that change are sent.
     redis.defineCommand("ballotAnnounced", { lua: announcedScript });
     redis.defineCommand("ballotWriteAndProjectMany", { lua: writeAndProjectManyScript });
-    redis.defineCommand("voterBallots", { numberOfKeys: 1, lua: voterBallotsScript });
+    redis.defineCommand("voterBallots", { numberOfKeys: 0, lua: voterBallotsScript });
+    redis.defineCommand("identityBallots", { numberOfKeys: 1, lua: identityBallotsScript });
   }
 
   #script<Reply = number>(name: string): (...args: string[]) => Promise<Reply> {
@@ -142,14 +181,34 @@ export class RedisBallotStore {
    * voter with no ballots (or an unknown one) reads those instead, so that the work does not tell.
    */
   async loadOfVoter(voterId: string, standIn: readonly string[] = []): Promise<StoredBallot[]> {
-    const [bucket, field] = this.#keys.voterBallots(voterId);
     const [, values] = await this.#script<[string, (string | null)[]]>("voterBallots")(
-      bucket,
-      field,
+      this.#keys.voterBallotsKind,
+      voterId,
       this.#keys.ballotKind,
       standIn.join(","),
     );
-    return values.map(parseStoredBallot).filter((ballot): ballot is StoredBallot => ballot !== undefined);
+    return storedBallotsOf(values);
+  }
+
+  /**
+   * The voters of an identity (its set at `identityKey`), kept to `voterId` when one is given, and the ballots of the
+   * one voter kept, in one script call. Unless exactly one is kept, the stand-in voter's (a decoy's) list and the
+   * `standIn` ballots are read instead and nothing is returned: a lookup that finds nobody does the same Redis work.
+   */
+  async loadOfIdentity(
+    identityKey: string,
+    voterId: string | undefined,
+    standIn: { readonly voterId: string; readonly ballotKeys: readonly string[] },
+  ): Promise<IdentityBallots> {
+    const [matches, kept, values] = await this.#script<[number, string, (string | null)[]]>("identityBallots")(
+      identityKey,
+      voterId ?? "",
+      this.#keys.voterBallotsKind,
+      this.#keys.ballotKind,
+      standIn.voterId,
+      standIn.ballotKeys.join(","),
+    );
+    return matches === 1 ? { matches, voterId: kept, ballots: storedBallotsOf(values) } : { matches, ballots: [] };
   }
 
   /** Loads many ballots in one pipeline (one round trip), in order. */

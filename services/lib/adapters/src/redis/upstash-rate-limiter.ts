@@ -24,6 +24,11 @@ export interface RateLimiter {
   consume(identifier: string): Promise<RateLimitDecision>;
   /** Says whether a request would pass now, without counting it. */
   check(identifier: string): Promise<RateLimitDecision>;
+  /**
+   * Gives back one request `consume` counted (and let pass), for a request that turned out not to count. Taken from
+   * the current window: one counted just before a window's end comes back from the next one.
+   */
+  refund(identifier: string): Promise<void>;
   /** Forgets what was counted for the identifier. */
   reset(identifier: string): Promise<void>;
 }
@@ -77,6 +82,11 @@ export class UpstashRateLimiter implements RateLimiter {
     const result = await this.#ratelimit.getRemaining(this.#tagged(identifier));
     // `remaining` counts what is left before this request: it may pass only if one is left, as `consume` decides.
     return decisionOf(result.remaining > 0, result.limit ?? this.#limit, result.remaining, result.reset);
+  }
+
+  async refund(identifier: string): Promise<void> {
+    // A negative rate is the library's refund: it skips the limit check and counts down.
+    await this.#ratelimit.limit(this.#tagged(identifier), { rate: -1 });
   }
 
   async reset(identifier: string): Promise<void> {

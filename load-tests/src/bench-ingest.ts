@@ -88,7 +88,7 @@ async function measureRawJetStream(connection: JetStreamConnection, messages: nu
     duplicateWindowMs: 2 * 86_400_000,
   };
   await ensureStreams(connection.jsm, [spec]);
-  const publisher = new JetStreamPublisher(connection.js);
+  const publisher = new JetStreamPublisher(connection);
   const subject: Subject<typeof uspsScanSchema> = { name: "bench-raw.scan", schema: uspsScanSchema };
   const pieces = Math.ceil(messages / outboundScanStages.length);
   const scanAt = (index: number): UspsScan => {

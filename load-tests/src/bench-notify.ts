@@ -185,7 +185,7 @@ async function main() {
   say(`notifier ready (providers: fake Resend ${resend.url}, fake Twilio ${twilio.url})`);
 
   const publishedAtMs = new Float64Array(ballots);
-  const publisher = new JetStreamPublisher(jetstream.js);
+  const publisher = new JetStreamPublisher(jetstream);
   const occurredAt = new Date().toISOString();
   const sentCount = () => resend.messages.length + twilio.messages.length;
   let lastProgressMs = Date.now();

@@ -26,7 +26,7 @@ shutdown.add(async () => {
 });
 
 const app = createIngestApp({
-  publisher: new JetStreamPublisher(nats.js),
+  publisher: new JetStreamPublisher(nats),
   catalog,
   feedTokens: env.FEED_TOKENS,
   countyTokens: env.COUNTY_TOKENS,

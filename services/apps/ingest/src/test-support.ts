@@ -22,7 +22,7 @@ export const pushEvent = (serial: number, hour = 10) => ({
 
 export function createTestIngest(ns: TestNamespace, options: Partial<IngestOptions> = {}) {
   return createIngestApp({
-    publisher: new JetStreamPublisher(ns.jetstream.js),
+    publisher: new JetStreamPublisher(ns.jetstream),
     catalog: ns.catalog,
     feedTokens: new Map([["usps", feedToken]]),
     countyTokens: new Map([["06999", countyToken]]),

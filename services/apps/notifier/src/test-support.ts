@@ -170,7 +170,7 @@ export async function publishStatusChange(
     asOf: "2026-10-10T18:00:00Z",
     ...change,
   };
-  await new JetStreamPublisher(ns.jetstream.js).publish(
+  await new JetStreamPublisher(ns.jetstream).publish(
     ns.catalog.subjects.statusChanged,
     full,
     contentMessageId(full.ballotKey, full.to, full.occurredAt),
@@ -210,7 +210,7 @@ export async function publishAlert(ns: TestNamespace, alert: Partial<BallotAlert
     raisedAt: "2026-10-27T16:00:00Z",
     ...alert,
   };
-  await new JetStreamPublisher(ns.jetstream.js).publish(
+  await new JetStreamPublisher(ns.jetstream).publish(
     ns.catalog.subjects.alert,
     full,
     contentMessageId(full.ballotKey, full.kind, full.deadline ?? ""),

@@ -33,7 +33,7 @@ export async function startNotifier(input: {
   const { env, catalog, keys, redis, nats, log } = input;
   const now = input.now ?? Date.now;
   const { senders, providers } = chooseSenders(env);
-  const publisher = new JetStreamPublisher(nats.js);
+  const publisher = new JetStreamPublisher(nats);
   const settings = countySettingsOf(env);
   const subscriptions = new RedisSubscriptionStore(redis, keys);
   const notifications = new RedisNotificationLog(redis, keys);

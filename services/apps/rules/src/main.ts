@@ -17,7 +17,7 @@ shutdown.add(async () => {
 });
 await ensureStreams(nats.jsm, Object.values(catalog.streams));
 
-const deps = { redis, keys, catalog, publisher: new JetStreamPublisher(nats.js), settings: rulesSettings(env), log };
+const deps = { redis, keys, catalog, publisher: new JetStreamPublisher(nats), settings: rulesSettings(env), log };
 let running: Promise<void> | undefined;
 const tick = () => {
   running ??= runRules(deps, new Date())

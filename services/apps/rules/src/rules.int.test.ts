@@ -43,7 +43,7 @@ function rulesDeps(ns: TestNamespace, electionDates = new Map([["2026-11-03-gene
     redis: ns.redis,
     keys: ns.keys,
     catalog: ns.catalog,
-    publisher: new JetStreamPublisher(ns.jetstream.js),
+    publisher: new JetStreamPublisher(ns.jetstream),
     settings: {
       lostAfterDays: (county: string) => (county === "06999" ? 7 : 30),
       cureReminderDays: 3,

@@ -31,7 +31,7 @@ await ensureBallotHashEncoding(redis, log);
 await ensureStreams(nats.jsm, Object.values(catalog.streams));
 await ensureDurableConsumer(nats.jsm, catalog.consumers.tracker);
 
-const publisher = new JetStreamPublisher(nats.js);
+const publisher = new JetStreamPublisher(nats);
 const loop = await startConsumerLoop({
   js: nats.js,
   stream: catalog.consumers.tracker.stream,

@@ -18,7 +18,7 @@ const log = createLogger({ name: "tracker-test", level: process.env.TEST_LOG_LEV
 export async function startTracker(ns: TestNamespace, options: { unknownBallotAttempts?: number } = {}) {
   await ensureDurableConsumer(ns.jetstream.jsm, { ...ns.catalog.consumers.tracker, ackWaitMs: 5_000 });
   const redis = connectRedis(ns.env.REDIS_URL as string, "tracker-test");
-  const publisher = new JetStreamPublisher(ns.jetstream.js);
+  const publisher = new JetStreamPublisher(ns.jetstream);
   const loop = await startConsumerLoop({
     js: ns.jetstream.js,
     stream: ns.catalog.consumers.tracker.stream,
@@ -56,7 +56,7 @@ export async function publishEvents<Schema extends z.ZodType>(
   subject: Subject<Schema>,
   payloads: readonly z.input<Schema>[],
 ): Promise<void> {
-  const publisher = new JetStreamPublisher(ns.jetstream.js);
+  const publisher = new JetStreamPublisher(ns.jetstream);
   for (const payload of payloads) await publisher.publish(subject, payload, contentMessageId(JSON.stringify(payload)));
 }
 

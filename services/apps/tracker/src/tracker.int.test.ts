@@ -44,7 +44,7 @@ function ballotEvents(serial: number) {
 }
 
 async function publishBallotLife(ns: TestNamespace, serials: readonly number[]) {
-  const publisher = new JetStreamPublisher(ns.jetstream.js);
+  const publisher = new JetStreamPublisher(ns.jetstream);
   const { subjects } = ns.catalog;
   const lives = serials.map(ballotEvents);
   // Scans first, in chunks that mix ballots as ingest's do, the ballot records last: the tracker must not depend on
@@ -102,7 +102,7 @@ describe("tracker", () => {
 
   test("a county status for a ballot that never arrives is dead-lettered with the reason", async ({ ns }) => {
     const tracker = await startTracker(ns, { unknownBallotAttempts: 2 });
-    const publisher = new JetStreamPublisher(ns.jetstream.js);
+    const publisher = new JetStreamPublisher(ns.jetstream);
     const status = {
       county: "06999",
       ballotId: "NOPE",

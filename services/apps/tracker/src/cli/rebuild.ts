@@ -44,7 +44,7 @@ const result = await rebuildState({
     keys,
     redis,
     store: new RedisBallotStore(redis, keys),
-    publisher: new JetStreamPublisher(nats.js),
+    publisher: new JetStreamPublisher(nats),
     unknownBallotAttempts: 1,
     announce: false,
   }),

@@ -114,6 +114,50 @@ local function storedParts(raw)
 end
 `;
 
+// Lua: the counts and queue moves of a script's ballots, gathered and then applied together at its end (still in the
+// same atomic step): a chunk of a hundred ballots that all move from one status to the next makes two HINCRBYs and
+// one ZADD per queue, not a few hundred commands. Every field touched gets its HINCRBY, a zero sum too, so that the
+// fields a hash holds do not depend on how ballots were grouped into calls (the rebuild compares them). For a queue,
+// the last move of a member wins ('' takes it out).
+const bufferedCountsLua = `
+local countKeys, counts, queueKeys, queues = {}, {}, {}, {}
+local function incr(key, field, delta)
+  local byField = counts[key]
+  if not byField then
+    byField = {}
+    counts[key] = byField
+    countKeys[#countKeys + 1] = key
+  end
+  byField[field] = (byField[field] or 0) + delta
+end
+local function queue(key, member, score)
+  local byMember = queues[key]
+  if not byMember then
+    byMember = {}
+    queues[key] = byMember
+    queueKeys[#queueKeys + 1] = key
+  end
+  byMember[member] = score
+end
+local function flushCounts()
+  for _, key in ipairs(countKeys) do
+    for field, delta in pairs(counts[key]) do redis.call('HINCRBY', key, field, delta) end
+  end
+  for _, key in ipairs(queueKeys) do
+    local adds, removes = {}, {}
+    for member, score in pairs(queues[key]) do
+      if score == '' then removes[#removes + 1] = member
+      else
+        adds[#adds + 1] = score
+        adds[#adds + 1] = member
+      end
+    end
+    for first = 1, #adds, 2000 do redis.call('ZADD', key, unpack(adds, first, math.min(first + 1999, #adds))) end
+    for first = 1, #removes, 1000 do redis.call('ZREM', key, unpack(removes, first, math.min(first + 999, #removes))) end
+  end
+end
+`;
+
 // One ballot's state write and projection in one atomic step, so the counts and queues always match the stored
 // state (no window in which a writer that dies leaves them behind); a chunk of scans costs one script call. Only the
 // queues whose score moved are sent (most scans only move a ballot's time in the mail).
@@ -130,7 +174,7 @@ end
 // claims each change; it stays until the announcement is published, so a writer that dies in between leaves it for
 // the redelivered event to publish. Two changes before one is published fold into one (from the first `from` to the
 // last `to`).
-const writeOneLua = `${statusOfMarkerLua}${storedPartsLua}
+const writeOneLua = `${statusOfMarkerLua}${storedPartsLua}${bufferedCountsLua}
 local function writeOne(K, A)
   local version, current, pending = storedParts(redis.call('HGET', K[1], A[1]))
   if version ~= A[2] then return {-1, ''} end
@@ -139,7 +183,7 @@ local function writeOne(K, A)
   local trends = tonumber(A[8 + queues])
   for index = 1, trends do
     local at = 7 + queues + 2 * index
-    redis.call('HINCRBY', K[3], A[at], tonumber(A[at + 1]))
+    incr(K[3], A[at], tonumber(A[at + 1]))
   end
   local moveAt = 9 + queues + 2 * trends
   local moving = A[moveAt] ~= ''
@@ -147,7 +191,7 @@ local function writeOne(K, A)
   if moving then
     fromCounts = K[4 + queues]
     for index = 1, tonumber(A[moveAt]) do
-      redis.call('HINCRBY', K[5 + queues], A[moveAt + index], -1)
+      incr(K[5 + queues], A[moveAt + index], -1)
     end
   end
   if current ~= A[4] or moving then
@@ -159,11 +203,11 @@ local function writeOne(K, A)
       local sep = string.find(current, '|', 1, true)
       oldStatus = statusOfMarker(string.sub(current, 1, sep - 1))
       local oldZip = string.sub(current, sep + 1)
-      redis.call('HINCRBY', fromCounts, 's:' .. oldStatus, -1)
-      if oldZip ~= '' then redis.call('HINCRBY', fromCounts, 'z:' .. oldZip .. ':' .. oldStatus, -1) end
+      incr(fromCounts, 's:' .. oldStatus, -1)
+      if oldZip ~= '' then incr(fromCounts, 'z:' .. oldZip .. ':' .. oldStatus, -1) end
     end
-    redis.call('HINCRBY', K[2], 's:' .. newStatus, 1)
-    if newZip ~= '' then redis.call('HINCRBY', K[2], 'z:' .. newZip .. ':' .. newStatus, 1) end
+    incr(K[2], 's:' .. newStatus, 1)
+    if newZip ~= '' then incr(K[2], 'z:' .. newZip .. ':' .. newStatus, 1) end
     if oldStatus ~= newStatus then
       local from = oldStatus
       if pending ~= '' then from = string.sub(pending, 1, string.find(pending, '>', 1, true) - 1) end
@@ -173,9 +217,7 @@ local function writeOne(K, A)
   end
   redis.call('HSET', K[1], A[1], (tonumber(version) + 1) .. '/' .. A[4] .. '/' .. pending .. '/' .. A[#A])
   for index = 1, queues do
-    local score = A[7 + index]
-    if score == '' then redis.call('ZREM', K[3 + index], A[5])
-    else redis.call('ZADD', K[3 + index], score, A[5]) end
+    queue(K[3 + index], A[5], A[7 + index])
   end
   return {1, pending}
 end
@@ -195,6 +237,7 @@ for _ = 1, tonumber(ARGV[1]) do
   key = key + keyCount
   at = at + 2 + argCount
 end
+flushCounts()
 return replies
 `;
 

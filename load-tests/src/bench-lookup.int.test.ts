@@ -10,7 +10,7 @@ describe("pnpm bench:lookup", () => {
   it("loads voters, drives known and unknown lookups and the bare ceiling, and prints one JSON object", async () => {
     const { stdout, stderr } = await run(
       process.execPath,
-      [bench, "--voters", "5000", "--duration", "1", "--warmup", "1", "--connections", "8", "--json"],
+      [bench, "--voters", "5000", "--duration", "1", "--warmup", "1", "--connections", "8", "--workers", "2", "--json"],
       { timeout: 90_000 },
     );
     expect(stderr).toContain("bare Hono + one HGET");
@@ -20,6 +20,7 @@ describe("pnpm bench:lookup", () => {
       tool: "autocannon",
       voters: 5_000,
       connections: 8,
+      apiWorkers: 2,
       lookup: { ...figures, unexpected: 0 },
       bare: { ...figures, unexpected: 0 },
       ratio: expect.any(Number),

@@ -1,10 +1,11 @@
-// pnpm bench:lookup [--voters N] [--duration S] [--connections C] [--json]
+// pnpm bench:lookup [--voters N] [--duration S] [--connections C] [--workers W] [--json]
 //
 // Loads N voters (1,000,000 by default) with a ballot each into a redis-server of its own, starts the API as its own
-// process (as in production, rate limiting on with its default limits), and drives POST /v1/lookup with autocannon:
-// random known and unknown voters from 65,536 client addresses (X-Forwarded-For behind one trusted proxy hop). Then
-// it drives a bare Hono endpoint doing one HGET, in a process of the same kind, with the same requests: the
-// ceiling of this machine for "HTTP + one Redis read", printed beside the lookup figures with their ratio.
+// process (as in production, rate limiting on with its default limits; API_WORKERS=W, one per core by default), and
+// drives POST /v1/lookup with autocannon: random known and unknown voters from 65,536 client addresses
+// (X-Forwarded-For behind one trusted proxy hop). Then it drives a bare Hono endpoint doing one HGET, with as many
+// processes through the same cluster code, with the same requests: the ceiling of this machine for "HTTP + one Redis
+// read", printed beside the lookup figures with their ratio.
 //
 // --load-only [--redis-url URL] [--samples-out FILE]: load the voters into a given Redis and write request bodies
 // for load-tests/k6/lookup.js, on machines with k6.
@@ -422,7 +423,7 @@ async function main() {
     });
     started.push(api);
     say(
-      `api ${api.url} (pid ${api.pid}); warming up ${warmupS} s, then ${durationS} s with ${connections} connections`,
+      `api ${api.url} (pid ${api.pid}, ${apiWorkers} worker${apiWorkers === 1 ? "" : "s"}); warming up ${warmupS} s, then ${durationS} s with ${connections} connections`,
     );
     if (warmupS > 0) await drive(api.url as string, pool, warmupS, connections);
     // The warm-up's misses counted against their names; a fresh window keeps the measured run's answers clean.
@@ -459,6 +460,7 @@ async function main() {
       redisBytesPerVoter: bytesPerVoter,
       durationSeconds: durationS,
       connections,
+      apiWorkers,
       rateLimiting,
       lookup: {
         ...lookup,
@@ -501,6 +503,7 @@ function printReport(report: {
   rateLimiting: { perAddress: string; perIdentityMiss: string; how: string };
   durationSeconds: number;
   connections: number;
+  apiWorkers: number;
   lookup: Figures & { unexpected: number; found: unknown; notFound: unknown };
   bare: Figures & { unexpected: number };
   ratio: number;
@@ -518,7 +521,7 @@ function printReport(report: {
       .map(([status, count]) => `${status}: ${count}`)
       .join(", ");
   console.log(`
-lookup benchmark (autocannon, ${report.connections} connections, ${report.durationSeconds} s each, ${report.voters.toLocaleString("en-US")} voters)
+lookup benchmark (autocannon, ${report.connections} connections, ${report.durationSeconds} s each, ${report.voters.toLocaleString("en-US")} voters, API_WORKERS=${report.apiWorkers} for the API and the bare server alike)
 rate limiting ON: ${report.rateLimiting.perAddress} per address, ${report.rateLimiting.perIdentityMiss} misses per name+ZIP (${report.rateLimiting.how})
 
 ${line("POST /v1/lookup", lookup)}

@@ -121,23 +121,22 @@ end
 // the last move of a member wins ('' takes it out).
 const bufferedCountsLua = `
 local countKeys, counts, queueKeys, queues = {}, {}, {}, {}
-local function incr(key, field, delta)
-  local byField = counts[key]
-  if not byField then
-    byField = {}
-    counts[key] = byField
-    countKeys[#countKeys + 1] = key
+-- The entries gathered for a key (in byKey), the key listed in keys the first time.
+local function entriesOf(keys, byKey, key)
+  local entries = byKey[key]
+  if not entries then
+    entries = {}
+    byKey[key] = entries
+    keys[#keys + 1] = key
   end
+  return entries
+end
+local function incr(key, field, delta)
+  local byField = entriesOf(countKeys, counts, key)
   byField[field] = (byField[field] or 0) + delta
 end
 local function queue(key, member, score)
-  local byMember = queues[key]
-  if not byMember then
-    byMember = {}
-    queues[key] = byMember
-    queueKeys[#queueKeys + 1] = key
-  end
-  byMember[member] = score
+  entriesOf(queueKeys, queues, key)[member] = score
 end
 local function flushCounts()
   for _, key in ipairs(countKeys) do

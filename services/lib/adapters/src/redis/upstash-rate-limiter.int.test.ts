@@ -70,6 +70,21 @@ describe("UpstashRateLimiter", () => {
     expect((await limiter.consume("x")).allowed).toBe(false);
   });
 
+  test("refund gives one counted request back, and only to that identifier", async ({ ns }) => {
+    const limiter = new UpstashRateLimiter(ns.redis, {
+      prefix: `${ns.keys.prefix}rl:test`,
+      limit: 2,
+      windowMs: 60_000,
+    });
+    for (const id of ["r", "r", "s", "s"]) expect((await limiter.consume(id)).allowed).toBe(true);
+    expect((await limiter.consume("r")).allowed).toBe(false);
+    await limiter.refund("r");
+    expect(await limiter.check("r")).toMatchObject({ allowed: true, remaining: 1 });
+    expect((await limiter.consume("r")).allowed).toBe(true);
+    expect((await limiter.consume("r")).allowed).toBe(false);
+    expect((await limiter.consume("s")).allowed).toBe(false);
+  });
+
   test("the limit lifts once the window has passed", async ({ ns }) => {
     const limiter = new UpstashRateLimiter(ns.redis, { prefix: `${ns.keys.prefix}rl:test`, limit: 2, windowMs: 300 });
     await limiter.consume("y");

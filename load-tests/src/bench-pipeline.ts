@@ -1,10 +1,12 @@
-// pnpm bench:pipeline [--ballots N] [--scans N] [--batch-records N] [--connections C] [--steady-rate N]
-//                     [--steady-seconds S] [--steady-batch-records N] [--raw-messages N] [--raw-ballots N] [--json]
+// pnpm bench:pipeline [--ballots N] [--scans N] [--batch-records N] [--connections C] [--trackers T]
+//                     [--steady-rate N] [--steady-seconds S] [--steady-batch-records N] [--raw-messages N]
+//                     [--raw-ballots N] [--json]
 //
 // The whole scan path, end to end, on this machine: USPS IV-MTR pushes over HTTP -> ingest -> JetStream -> tracker ->
 // ballot state in Redis (and status-change events). It starts its own nats-server (JetStream, file storage) and
 // redis-server (with the hash encoding settings of infra/redis/single-node.conf, without persistence), then ingest and
-// the tracker as their own processes (as in production), and measures in one run:
+// T tracker instances on the tracker's one consumer (one per core by default; trackers are stateless and scale out)
+// as their own processes (as in production), and measures in one run:
 //   1. the raw ceilings: JetStream pull-consume + ack of one message per scan, and Redis pipelined ballot writes
 //      (HSET of an encoded ballot + EXPIRE);
 //   2. loading N ballots (200,000 by default) as county ballot records through ingest's county endpoint: the tracker
@@ -72,6 +74,7 @@ const { values: args } = parseArgs({
     scans: { type: "string" },
     "batch-records": { type: "string" },
     connections: { type: "string" },
+    trackers: { type: "string" },
     "steady-rate": { type: "string" },
     "steady-seconds": { type: "string" },
     "steady-batch-records": { type: "string" },
@@ -139,6 +142,8 @@ const ballots = positiveOption("ballots", args.ballots, 200_000);
 const scans = positiveOption("scans", args.scans, ballots * tripStages.length);
 const batchRecords = positiveOption("batch-records", args["batch-records"], 2_000);
 const connections = positiveOption("connections", args.connections, 4);
+/** Tracker instances on the one consumer (stateless, as deployed), one per core by default. */
+const trackerCount = positiveOption("trackers", args.trackers, availableParallelism());
 const steadyRate = positiveOption("steady-rate", args["steady-rate"], 5_000);
 const steadySeconds = positiveOption("steady-seconds", args["steady-seconds"], 20, true);
 const steadyBatchRecords = positiveOption("steady-batch-records", args["steady-batch-records"], 250);
@@ -209,11 +214,16 @@ async function cpuSecondsOf(pid: number | undefined): Promise<number | null> {
   }
 }
 
-type Pids = Record<"ingest" | "tracker" | "nats" | "redis", number | undefined>;
+/** The processes of each part (several tracker instances share the tracker's consumer). */
+type Pids = Record<"ingest" | "tracker" | "nats" | "redis", readonly (number | undefined)[]>;
 
 async function cpuSnapshot(pids: Pids) {
   const entries = await Promise.all(
-    Object.entries(pids).map(async ([name, pid]) => [name, await cpuSecondsOf(pid)] as const),
+    Object.entries(pids).map(async ([name, ofPart]) => {
+      const seconds = await Promise.all(ofPart.map(cpuSecondsOf));
+      const known = seconds.filter((value): value is number => value !== null);
+      return [name, known.length === seconds.length ? known.reduce((sum, value) => sum + value, 0) : null] as const;
+    }),
   );
   const usage = process.cpuUsage();
   return { ...Object.fromEntries(entries), bench: (usage.user + usage.system) / 1e6 } as Record<string, number | null>;
@@ -348,7 +358,7 @@ async function trackerBacklog(connection: JetStreamConnection, stream: string, d
 async function waitForDrained(
   connection: JetStreamConnection,
   consumer: { stream: string; durable: string },
-  tracker: ServiceProcess,
+  trackers: readonly ServiceProcess[],
   progress: (behind: number) => void,
   stallMs = 30_000,
 ) {
@@ -363,7 +373,8 @@ async function waitForDrained(
       lastFloor = backlog.ackFloor;
       lastMoveMs = nowMs;
     } else if (nowMs - lastMoveMs > stallMs) {
-      throw new Error(`the tracker made no progress for ${stallMs} ms:\n${tracker.recentOutput()}`);
+      const output = trackers.map((tracker) => tracker.recentOutput()).join("\n");
+      throw new Error(`the tracker made no progress for ${stallMs} ms:\n${output}`);
     }
     if (nowMs - lastReportMs >= 2_000) {
       lastReportMs = nowMs;
@@ -676,15 +687,24 @@ async function main() {
       MAILER_IDS: mailerId,
       IDENTITY_HASH_KEY: "bench-identity-hash-key-0123456789abcdef",
     };
-    const [ingest, tracker] = await Promise.all([
+    const [ingest, ...trackers] = await Promise.all([
       startService({ name: "ingest", ...services.ingest, env }),
-      startService({ name: "tracker", ...services.tracker, env }),
+      ...Array.from({ length: trackerCount }, (_, index) =>
+        startService({ name: `tracker-${index + 1}`, ...services.tracker, env }),
+      ),
     ]);
     started.add(ingest);
-    started.add(tracker);
+    for (const tracker of trackers) started.add(tracker);
     const ingestUrl = ingest.url as string;
-    const pids: Pids = { ingest: ingest.pid, tracker: tracker.pid, nats: nats?.pid, redis: redisServer?.pid };
-    say(`ingest ${ingestUrl} (pid ${ingest.pid}), tracker (pid ${tracker.pid})`);
+    const pids: Pids = {
+      ingest: [ingest.pid],
+      tracker: trackers.map((tracker) => tracker.pid),
+      nats: [nats?.pid],
+      redis: [redisServer?.pid],
+    };
+    say(
+      `ingest ${ingestUrl} (pid ${ingest.pid}), ${trackerCount} tracker(s) on one consumer (pids ${pids.tracker.join(", ")})`,
+    );
     const trackerConsumer = catalog.consumers.tracker;
     const behindLine = (behind: number) => say(`  tracker: ${formatCount(behind)} messages behind`);
 
@@ -709,7 +729,7 @@ async function main() {
         say(`  ${formatCount(sent)} / ${formatCount(ballots)} ballot records accepted`);
       },
     );
-    await waitForDrained(connection, trackerConsumer, tracker, behindLine);
+    await waitForDrained(connection, trackerConsumer, trackers, behindLine);
     const loadSeconds = (performance.now() - loadStartedAt) / 1000;
     const usedAfterLoadBytes = await usedMemoryBytes(redis);
     say(`  ${formatCount(ballots / loadSeconds)} ballots/s into Redis state (${round(loadSeconds, 1)} s)`);
@@ -747,7 +767,7 @@ async function main() {
     );
     const pushSeconds = (performance.now() - pushStartedAt) / 1000;
     say(`  all scans accepted by ingest in ${round(pushSeconds, 1)} s; waiting for the tracker`);
-    await waitForDrained(connection, trackerConsumer, tracker, behindLine);
+    await waitForDrained(connection, trackerConsumer, trackers, behindLine);
     const endToEndSeconds = (performance.now() - pushStartedAt) / 1000;
     const cpuSeconds = cpuBetween(cpuBefore, await cpuSnapshot(pids));
     const trafficAfter = await redisTraffic(redis);
@@ -805,7 +825,7 @@ async function main() {
       `steady rate: ${formatCount(steadyScans)} scans at ${formatCount(steadyRate)} scans/s in batches of ${steadyBatchRecords}`,
     );
     const steady = await measureSteadyLatency(redisUrl, redis, keys, ingestUrl);
-    await waitForDrained(connection, trackerConsumer, tracker, behindLine);
+    await waitForDrained(connection, trackerConsumer, trackers, behindLine);
 
     const bytesPerBallot = Math.round((usedAfterScansBytes - usedBeforeBytes) / ballots);
     const verified = {
@@ -833,7 +853,7 @@ async function main() {
       machine: {
         cpus: availableParallelism(),
         node: process.version,
-        servers: "nats-server, redis-server, ingest, tracker and this client",
+        servers: `nats-server, redis-server, ingest, ${trackerCount} tracker(s) and this client`,
         loadAverageAtStart: startLoadAverage,
         loadAverageAtEnd: round(loadavg()[0] ?? 0, 2),
       },
@@ -841,6 +861,7 @@ async function main() {
       scans,
       batchRecords,
       connections,
+      trackers: trackerCount,
       load: {
         ballots,
         counts: loadCounts,
@@ -906,6 +927,7 @@ async function main() {
 function printReport(report: {
   ballots: number;
   scans: number;
+  trackers: number;
   machine: { cpus: number; loadAverageAtStart: number; loadAverageAtEnd: number };
   load: { ballotsPerSecond: number; seconds: number };
   endToEnd: {
@@ -949,7 +971,7 @@ function printReport(report: {
     .join(", ");
   const lines = [
     "",
-    `pipeline: ${formatCount(report.scans)} scans over ${formatCount(report.ballots)} ballots, ingest -> JetStream -> tracker -> Redis`,
+    `pipeline: ${formatCount(report.scans)} scans over ${formatCount(report.ballots)} ballots, ingest -> JetStream -> tracker (${report.trackers} on one consumer) -> Redis`,
     `  ballots loaded            ${formatCount(report.load.ballotsPerSecond).padStart(9)} ballots/s  (${report.load.seconds} s, county records to Redis state)`,
     `  end to end                ${formatCount(endToEnd.scansPerSecond).padStart(9)} scans/s    (${endToEnd.seconds} s until the tracker had nothing pending; ingest alone ${formatCount(endToEnd.ingestScansPerSecond)}/s; ${formatCount(endToEnd.chunks)} messages, ${endToEnd.averageScansPerChunk} scans each)`,
     `  raw JetStream consume+ack ${formatCount(ceilings.jetStreamConsumeAck.messagesPerSecond).padStart(9)} messages/s (ratio ${ratios.scansToJetStreamConsumeAck.toFixed(2)})`,

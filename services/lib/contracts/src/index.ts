@@ -1,6 +1,7 @@
 export { type Catalog, createCatalog, type StreamSpec, type Subject } from "./catalog.ts";
 export * from "./messages.ts";
 export {
+  ballotFieldLength,
   ballotKeyOf,
   createRedisKeys,
   dashboardDayOf,

@@ -2,8 +2,8 @@ import type { Logger } from "@ballot/runtime";
 import type { Redis } from "ioredis";
 
 /**
- * What the ballot buckets need of Redis's hash encoding (also in infra/redis/*.conf): up to a hundred ballots in a
- * bucket, each value a few hundred bytes, kept as one listpack. With Redis's defaults (64-byte values) every bucket
+ * What the buckets need of Redis's hash encoding (also in infra/redis/*.conf): up to a hundred values in a bucket
+ * (ten ballots, or a hundred ids), each value up to a few hundred bytes, kept as one listpack. With Redis's defaults (64-byte values) every bucket
  * becomes a hash table, and a ballot costs about three times the memory.
  */
 export const ballotHashEncoding = { "hash-max-listpack-entries": 128, "hash-max-listpack-value": 512 } as const;

@@ -174,29 +174,29 @@ end
 // the redelivered event to publish. Two changes before one is published fold into one (from the first `from` to the
 // last `to`).
 const writeOneLua = `${statusOfMarkerLua}${storedPartsLua}${bufferedCountsLua}
-local function writeOne(K, A)
-  local version, current, pending = storedParts(redis.call('HGET', K[1], A[1]))
-  if version ~= A[2] then return {-1, ''} end
-  if current ~= A[4] and current ~= A[3] then return {-1, ''} end
-  local queues = tonumber(A[7])
-  local trends = tonumber(A[8 + queues])
+local function writeOne(kb, ab, argCount)
+  local version, current, pending = storedParts(redis.call('HGET', KEYS[kb + 1], ARGV[ab + 1]))
+  if version ~= ARGV[ab + 2] then return -1, '' end
+  if current ~= ARGV[ab + 4] and current ~= ARGV[ab + 3] then return -1, '' end
+  local queues = tonumber(ARGV[ab + 7])
+  local trends = tonumber(ARGV[ab + 8 + queues])
   for index = 1, trends do
     local at = 7 + queues + 2 * index
-    incr(K[3], A[at], tonumber(A[at + 1]))
+    incr(KEYS[kb + 3], ARGV[ab + at], tonumber(ARGV[ab + at + 1]))
   end
   local moveAt = 9 + queues + 2 * trends
-  local moving = A[moveAt] ~= ''
-  local fromCounts = K[2]
+  local moving = ARGV[ab + moveAt] ~= ''
+  local fromCounts = KEYS[kb + 2]
   if moving then
-    fromCounts = K[4 + queues]
-    for index = 1, tonumber(A[moveAt]) do
-      incr(K[5 + queues], A[moveAt + index], -1)
+    fromCounts = KEYS[kb + 4 + queues]
+    for index = 1, tonumber(ARGV[ab + moveAt]) do
+      incr(KEYS[kb + 5 + queues], ARGV[ab + moveAt + index], -1)
     end
   end
-  if current ~= A[4] or moving then
-    local newSep = string.find(A[4], '|', 1, true)
-    local newStatus = statusOfMarker(string.sub(A[4], 1, newSep - 1))
-    local newZip = string.sub(A[4], newSep + 1)
+  if current ~= ARGV[ab + 4] or moving then
+    local newSep = string.find(ARGV[ab + 4], '|', 1, true)
+    local newStatus = statusOfMarker(string.sub(ARGV[ab + 4], 1, newSep - 1))
+    local newZip = string.sub(ARGV[ab + 4], newSep + 1)
     local oldStatus = ''
     if current ~= '' then
       local sep = string.find(current, '|', 1, true)
@@ -205,20 +205,20 @@ local function writeOne(K, A)
       incr(fromCounts, 's:' .. oldStatus, -1)
       if oldZip ~= '' then incr(fromCounts, 'z:' .. oldZip .. ':' .. oldStatus, -1) end
     end
-    incr(K[2], 's:' .. newStatus, 1)
-    if newZip ~= '' then incr(K[2], 'z:' .. newZip .. ':' .. newStatus, 1) end
+    incr(KEYS[kb + 2], 's:' .. newStatus, 1)
+    if newZip ~= '' then incr(KEYS[kb + 2], 'z:' .. newZip .. ':' .. newStatus, 1) end
     if oldStatus ~= newStatus then
       local from = oldStatus
       if pending ~= '' then from = string.sub(pending, 1, string.find(pending, '>', 1, true) - 1) end
       if from == newStatus and pending ~= '' then pending = ''
-      else pending = from .. '>' .. newStatus .. '>' .. A[6] end
+      else pending = from .. '>' .. newStatus .. '>' .. ARGV[ab + 6] end
     end
   end
-  redis.call('HSET', K[1], A[1], (tonumber(version) + 1) .. '/' .. A[4] .. '/' .. pending .. '/' .. A[#A])
+  redis.call('HSET', KEYS[kb + 1], ARGV[ab + 1], (tonumber(version) + 1) .. '/' .. ARGV[ab + 4] .. '/' .. pending .. '/' .. ARGV[ab + argCount])
   for index = 1, queues do
-    queue(K[3 + index], A[5], A[7 + index])
+    queue(KEYS[kb + 3 + index], ARGV[ab + 5], ARGV[ab + 7 + index])
   end
-  return {1, pending}
+  return 1, pending
 end
 `;
 
@@ -230,9 +230,9 @@ local replies = {}
 local key, at = 1, 2
 for _ = 1, tonumber(ARGV[1]) do
   local keyCount, argCount = tonumber(ARGV[at]), tonumber(ARGV[at + 1])
-  local reply = writeOne({unpack(KEYS, key, key + keyCount - 1)}, {unpack(ARGV, at + 2, at + 1 + argCount)})
-  replies[#replies + 1] = reply[1]
-  replies[#replies + 1] = reply[2]
+  local written, pending = writeOne(key - 1, at + 1, argCount)
+  replies[#replies + 1] = written
+  replies[#replies + 1] = pending
   key = key + keyCount
   at = at + 2 + argCount
 end

@@ -1,4 +1,4 @@
-import type { RedisKeys } from "@ballot/contracts";
+import { ballotFieldLength, type RedisKeys } from "@ballot/contracts";
 import type { BallotState } from "@ballot/core";
 import { TransientError } from "@ballot/runtime";
 import type { Redis } from "ioredis";
@@ -80,15 +80,15 @@ return 1
 // keys'; bucket names as redis-keys.ts `slotOf` makes them (`voterBallotsKind`, `ballotKind`: their keys before the
 // hash tag). One function for both reads below, so that a lookup's two paths do the same work.
 const ballotsOfVoterLua = `
-local function slot(kind, id)
-  local length = string.len(id)
-  return kind .. ':{' .. string.sub(id, 1, length - 2) .. '}', string.sub(id, length - 1)
+local function slot(kind, id, fieldLength)
+  local keep = string.len(id) - fieldLength
+  return kind .. ':{' .. string.sub(id, 1, keep) .. '}', string.sub(id, keep + 1)
 end
 local function ballotsOfVoter(voterBallotsKind, voterId, ballotKind, standIn)
-  local list = redis.call('HGET', slot(voterBallotsKind, voterId)) or standIn
+  local list = redis.call('HGET', slot(voterBallotsKind, voterId, 2)) or standIn
   local values = {}
   for ballotKey in string.gmatch(list, '[^,]+') do
-    values[#values + 1] = redis.call('HGET', slot(ballotKind, ballotKey)) or false
+    values[#values + 1] = redis.call('HGET', slot(ballotKind, ballotKey, ${ballotFieldLength})) or false
   end
   return list, values
 end

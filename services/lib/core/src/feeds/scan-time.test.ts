@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWallClockTime, resolveScanTime, timestampToUtc, zonedTimeToUtcMs } from "./scan-time.ts";
+import { daysInMonth, parseWallClockTime, resolveScanTime, timestampToUtc, zonedTimeToUtcMs } from "./scan-time.ts";
 
 const utc = (raw: string, facilityZip?: string, defaultTimeZone?: string) => {
   const resolved = resolveScanTime(raw, { facilityZip, defaultTimeZone });
@@ -98,5 +98,18 @@ describe("scan timestamps", () => {
   it("quotes at most a short piece of a hostile timestamp in the reason", () => {
     const result = timestampToUtc("x".repeat(10_000));
     expect(!result.ok && result.error.length).toBeLessThan(200);
+  });
+});
+
+describe("daysInMonth", () => {
+  it("agrees with the calendar for every month from 1896 to 2104 (leap years, 1900 and 2100 not, 2000 yes)", () => {
+    for (let year = 1896; year <= 2104; year += 1) {
+      for (let month = 1; month <= 12; month += 1) {
+        expect(daysInMonth(year, month)).toBe(new Date(Date.UTC(year, month, 0)).getUTCDate());
+      }
+    }
+    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 2), daysInMonth(2026, 2)]).toEqual([
+      28, 29, 29, 28,
+    ]);
   });
 });

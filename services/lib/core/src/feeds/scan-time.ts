@@ -45,7 +45,13 @@ const usPattern = new RegExp(
   "i",
 );
 
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1-12) of the Gregorian calendar; by arithmetic, since feeds ask once or twice per record. */
+export function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return monthDays[month - 1] ?? 0;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
 
 function offsetMinutesOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -61,17 +67,14 @@ export function parseWallClockTime(raw: string): Result<WallClockTime, string> {
   const text = raw.trim();
   const groups = (isoPattern.exec(text) ?? usPattern.exec(text))?.groups;
   if (!groups) return err(`timestamp "${clip(raw)}" is not a date and time (ISO 8601 or M/d/yyyy H:mm:ss)`);
-  const number = (name: string) => Number(groups[name] ?? "0");
-  const [year, month, day, minute, second] = [
-    number("year"),
-    number("month"),
-    number("day"),
-    number("minute"),
-    number("second"),
-  ];
-  const millisecond = Number((groups.fraction ?? "0").padEnd(3, "0").slice(0, 3));
+  const year = Number(groups.year);
+  const month = Number(groups.month);
+  const day = Number(groups.day);
+  const minute = Number(groups.minute);
+  const second = Number(groups.second ?? "0");
+  const millisecond = groups.fraction === undefined ? 0 : Number(groups.fraction.padEnd(3, "0").slice(0, 3));
   const meridiem = groups.meridiem?.toUpperCase();
-  let hour = number("hour");
+  let hour = Number(groups.hour);
   if (meridiem) {
     if (hour < 1 || hour > 12) return err(`timestamp "${clip(raw)}" has hour ${hour} with ${meridiem}`);
     hour = (hour % 12) + (meridiem === "PM" ? 12 : 0);
@@ -89,16 +92,8 @@ export function parseWallClockTime(raw: string): Result<WallClockTime, string> {
     second <= 59 &&
     (offsetMinutes === undefined || Math.abs(offsetMinutes) <= 18 * 60);
   if (!valid) return err(`timestamp "${clip(raw)}" is not a valid date and time`);
-  return ok({
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    millisecond,
-    ...(offsetMinutes === undefined ? {} : { offsetMinutes }),
-  });
+  const time: WallClockTime = { year, month, day, hour, minute, second, millisecond };
+  return ok(offsetMinutes === undefined ? time : { ...time, offsetMinutes });
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -175,6 +170,8 @@ export function offsetMsAt(zone: string, instantMs: number): number {
 export function zonedTimeToUtcMs(wallClockMs: number, zone: string): number {
   const before = offsetMsAt(zone, wallClockMs - dayMs);
   const after = offsetMsAt(zone, wallClockMs + dayMs);
+  // Nearly always: no transition within a day either side, so the one offset is the answer.
+  if (before === after && offsetMsAt(zone, wallClockMs - before) === before) return wallClockMs - before;
   const candidates = (before === after ? [wallClockMs - before] : [wallClockMs - before, wallClockMs - after])
     .filter((instantMs) => instantMs + offsetMsAt(zone, instantMs) === wallClockMs)
     .sort((a, b) => a - b);

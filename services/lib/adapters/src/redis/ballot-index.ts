@@ -1,6 +1,6 @@
 import type { RedisKeys } from "@ballot/contracts";
-import { TransientError } from "@ballot/runtime";
 import type { ChainableCommander, Redis } from "ioredis";
+import { readSlots } from "./slots.ts";
 
 // KEYS[1] the voter's bucket; ARGV[1] the voter's field, ARGV[2] a ballot key. Adds it to the sorted, comma-separated
 // list (sorted, so that the value does not depend on the order ballots arrived in: a rebuild gives it back exactly).
@@ -69,29 +69,23 @@ export class RedisBallotIndex {
 
   /** The ballot keys of each voter, in order: one round trip. */
   async ballotKeysOfVoters(voterIds: readonly string[]): Promise<string[][]> {
-    if (voterIds.length === 0) return [];
-    const pipeline = this.#redis.pipeline();
-    for (const voterId of voterIds) pipeline.hget(...this.#keys.voterBallots(voterId));
-    const replies = (await pipeline.exec()) ?? [];
-    return voterIds.map((_, index) => {
-      const [error, value] = replies[index] ?? [new Error("no reply")];
-      if (error) throw new TransientError("Redis did not answer a voter's ballots lookup", { cause: error });
-      return value ? (value as string).split(",") : [];
-    });
+    const values = await readSlots(
+      this.#redis,
+      voterIds.map((voterId) => this.#keys.voterBallots(voterId)),
+      "voters' ballot lists",
+    );
+    return values.map((value) => (value ? value.split(",") : []));
   }
 
   /** For each IMb, the ballot key it was joined to at issuance, or undefined: one round trip. */
   async ballotKeysOfImbs(
     imbs: readonly { readonly mailerId: string; readonly serialNumber: string }[],
   ): Promise<(string | undefined)[]> {
-    if (imbs.length === 0) return [];
-    const pipeline = this.#redis.pipeline();
-    for (const imb of imbs) pipeline.hget(...this.#keys.imbAlias(imb.mailerId, imb.serialNumber));
-    const replies = (await pipeline.exec()) ?? [];
-    return imbs.map((_, index) => {
-      const [error, alias] = replies[index] ?? [new Error("no reply")];
-      if (error) throw new TransientError("Redis did not answer an IMb alias lookup", { cause: error });
-      return (alias as string | null) ?? undefined;
-    });
+    const aliases = await readSlots(
+      this.#redis,
+      imbs.map((imb) => this.#keys.imbAlias(imb.mailerId, imb.serialNumber)),
+      "IMb aliases",
+    );
+    return aliases.map((alias) => alias ?? undefined);
   }
 }

@@ -14,6 +14,7 @@ import {
   writeAndProjectArguments,
   writeAndProjectManyScript,
 } from "./ballot-projection.ts";
+import { readSlots } from "./slots.ts";
 
 /**
  * Ballot state as one field of a bucket hash (redis-keys.ts `ballot`), its value `version/marker/pending/state`:
@@ -213,16 +214,12 @@ export class RedisBallotStore {
 
   /** Loads many ballots in one pipeline (one round trip), in order. */
   async loadMany(ballotKeys: readonly string[]): Promise<(StoredBallot | undefined)[]> {
-    const pipeline = this.#redis.pipeline();
-    for (const ballotKey of ballotKeys) pipeline.hget(...this.#keys.ballot(ballotKey));
-    const replies = (await pipeline.exec()) ?? [];
-    return ballotKeys.map((ballotKey, index) => {
-      const [error, value] = replies[index] ?? [new Error("no reply")];
-      if (error) {
-        throw new TransientError("Redis did not return a ballot", { cause: error, context: { ballotKey } });
-      }
-      return parseStoredBallot(value as string | null);
-    });
+    const values = await readSlots(
+      this.#redis,
+      ballotKeys.map((ballotKey) => this.#keys.ballot(ballotKey)),
+      "a chunk's ballots",
+    );
+    return values.map(parseStoredBallot);
   }
 
   /**

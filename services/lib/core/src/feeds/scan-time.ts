@@ -144,20 +144,31 @@ function computeOffsetMs(zone: string, instantMs: number): number {
 }
 
 // Offsets by zone and hour: a bulk import asks for the same few hours over and over, and Intl is slow. An hour is
-// cached only when its offset is the same at both ends, so a transition inside it is never smeared.
-const offsetCache = new Map<string, number>();
+// cached only when its offset is the same at both ends, so a transition inside it is never smeared. Keyed by zone,
+// then by the hour's start (numbers, not a string built per call: three lookups a scan).
+const offsetCache = new Map<string, Map<number, number>>();
 const offsetCacheMax = 20_000;
+let offsetCacheSize = 0;
 
 /** The zone's offset from UTC at an instant, in milliseconds (negative west of Greenwich). */
 export function offsetMsAt(zone: string, instantMs: number): number {
   const hourStartMs = Math.floor(instantMs / hourMs) * hourMs;
-  const key = `${zone}@${hourStartMs}`;
-  const cached = offsetCache.get(key);
+  let byHour = offsetCache.get(zone);
+  const cached = byHour?.get(hourStartMs);
   if (cached !== undefined) return cached;
   const atStart = computeOffsetMs(zone, hourStartMs);
   if (computeOffsetMs(zone, hourStartMs + hourMs - 1000) !== atStart) return computeOffsetMs(zone, instantMs);
-  if (offsetCache.size >= offsetCacheMax) offsetCache.clear();
-  offsetCache.set(key, atStart);
+  if (offsetCacheSize >= offsetCacheMax) {
+    offsetCache.clear();
+    offsetCacheSize = 0;
+    byHour = undefined;
+  }
+  if (!byHour) {
+    byHour = new Map();
+    offsetCache.set(zone, byHour);
+  }
+  byHour.set(hourStartMs, atStart);
+  offsetCacheSize += 1;
   return atStart;
 }
 
@@ -206,8 +217,17 @@ export function timestampToUtc(raw: string): Result<string, string> {
   return resolved.ok ? ok(resolved.value.occurredAt) : resolved;
 }
 
+// Scan times repeat within a feed (a batch is one stage of many pieces, minutes apart): each instant is formatted once.
+const isoByInstant = new Map<number, string>();
+
 function toIso(instantMs: number): string {
-  return new Date(instantMs).toISOString();
+  let iso = isoByInstant.get(instantMs);
+  if (iso === undefined) {
+    iso = new Date(instantMs).toISOString();
+    if (isoByInstant.size >= 50_000) isoByInstant.clear();
+    isoByInstant.set(instantMs, iso);
+  }
+  return iso;
 }
 
 /** Feed values quoted in reasons are cut, so a hostile record cannot make its dead letter huge twice over. */

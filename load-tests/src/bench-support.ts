@@ -4,6 +4,7 @@ import cluster from "node:cluster";
 import { readFile } from "node:fs/promises";
 import { type Redis, serveHttp } from "@ballot/adapters";
 import { reportWorkerListening, runApiPrimary } from "@ballot/api/cluster";
+import { memoized } from "@ballot/core";
 import { announceReady, type Logger } from "@ballot/runtime";
 import type { Hono } from "hono";
 
@@ -71,17 +72,10 @@ export function imbOf(stid: string, mailerId: string, piece: number, deliveryZip
 
 // Scan times repeat (a piece's start is one of 720 minutes): each is formatted once, so that the client making the
 // load spends the machine's cores on as little as it can.
-const pacificTimes = new Map<number, string>();
-function pacificTimeOf(atMs: number): string {
-  let text = pacificTimes.get(atMs);
-  if (text === undefined) {
-    const pacific = new Date(atMs - pacificOffsetMs);
-    text = `${pacific.getUTCFullYear()}-${two(pacific.getUTCMonth() + 1)}-${two(pacific.getUTCDate())} ${two(pacific.getUTCHours())}:${two(pacific.getUTCMinutes())}:00`;
-    if (pacificTimes.size >= 100_000) pacificTimes.clear();
-    pacificTimes.set(atMs, text);
-  }
-  return text;
-}
+const pacificTimeOf = memoized((atMs: number): string => {
+  const pacific = new Date(atMs - pacificOffsetMs);
+  return `${pacific.getUTCFullYear()}-${two(pacific.getUTCMonth() + 1)}-${two(pacific.getUTCDate())} ${two(pacific.getUTCHours())}:${two(pacific.getUTCMinutes())}:00`;
+}, 100_000);
 
 /** One IV-MTR push event of a piece at one stage. */
 export function ivmtrEventJson(

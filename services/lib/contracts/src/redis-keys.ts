@@ -1,3 +1,5 @@
+import { memoized } from "@ballot/core";
+
 /**
  * Every Redis key, from one builder. Keys of one ballot share the hash tag `{mailerId:serial}` so that Redis
  * Cluster keeps them on one shard; `namespace` isolates stacks and tests that share a server.
@@ -220,19 +222,10 @@ const dayFormat = new Intl.DateTimeFormat("en-CA", {
 
 const hourMs = 3_600_000;
 /** Days by epoch hour: the zone's day changes on the hour, and formatting is slow next to a lookup. */
-const dayByHour = new Map<number, string>();
+const dayOfHour = memoized((hour: number): string => dayFormat.format(hour * hourMs), 100_000);
 
 /** `YYYY-MM-DD` of an instant in `dashboardTimeZone`: the day a trend or feed counter counts it on. */
-export const dashboardDayOf = (epochMs: number): string => {
-  const hour = Math.floor(epochMs / hourMs);
-  let day = dayByHour.get(hour);
-  if (day === undefined) {
-    day = dayFormat.format(hour * hourMs);
-    if (dayByHour.size > 100_000) dayByHour.clear();
-    dayByHour.set(hour, day);
-  }
-  return day;
-};
+export const dashboardDayOf = (epochMs: number): string => dayOfHour(Math.floor(epochMs / hourMs));
 
 /** A ballot is keyed on the mailer id and serial number of its outbound IMb (DESIGN.md, Ballot state). */
 export const ballotKeyOf = (mailerId: string, serialNumber: string): string => `${mailerId}:${serialNumber}`;

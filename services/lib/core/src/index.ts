@@ -4,6 +4,7 @@ export * from "./county/index.ts";
 export * from "./feeds/index.ts";
 export * from "./identity/index.ts";
 export * from "./imb/index.ts";
+export { memoized } from "./memo.ts";
 export * from "./notifications/index.ts";
 export * from "./result/index.ts";
 export * from "./templates/index.ts";

@@ -1,4 +1,5 @@
 import { decodeImb, describeImbError, type ImbFields, splitImbDigits } from "../imb/index.ts";
+import { memoized } from "../memo.ts";
 import { err, ok, type Result } from "../result/index.ts";
 import { milestoneOf, type NormalizedScan, type RecordRejection, squashKey } from "./scan.ts";
 import { clip, daysInMonth, resolveScanTime } from "./scan-time.ts";
@@ -49,16 +50,7 @@ export function isImbFieldName(name: string): boolean {
 
 // Key names repeat in every record of a feed; squashing each once saves a regex per field per record. Bounded, since
 // a hostile feed can send a new key name in every record.
-const squashedKeys = new Map<string, string>();
-function squashCached(key: string): string {
-  let squashed = squashedKeys.get(key);
-  if (squashed === undefined) {
-    if (squashedKeys.size >= 4_096) squashedKeys.clear();
-    squashed = squashKey(key);
-    squashedKeys.set(key, squashed);
-  }
-  return squashed;
-}
+const squashCached = memoized(squashKey, 4_096);
 
 function textOf(value: unknown): string | undefined {
   if (typeof value === "string") {

@@ -1,3 +1,4 @@
+import { memoized } from "../memo.ts";
 import { err, ok, type Result } from "../result/index.ts";
 import { timeZoneOfZip } from "./zip-time-zones.ts";
 
@@ -218,17 +219,7 @@ export function timestampToUtc(raw: string): Result<string, string> {
 }
 
 // Scan times repeat within a feed (a batch is one stage of many pieces, minutes apart): each instant is formatted once.
-const isoByInstant = new Map<number, string>();
-
-function toIso(instantMs: number): string {
-  let iso = isoByInstant.get(instantMs);
-  if (iso === undefined) {
-    iso = new Date(instantMs).toISOString();
-    if (isoByInstant.size >= 50_000) isoByInstant.clear();
-    isoByInstant.set(instantMs, iso);
-  }
-  return iso;
-}
+const toIso = memoized((instantMs: number): string => new Date(instantMs).toISOString(), 50_000);
 
 /** Feed values quoted in reasons are cut, so a hostile record cannot make its dead letter huge twice over. */
 export function clip(text: string, maxLength = 64): string {

@@ -12,6 +12,9 @@ describe("addressBucket", () => {
     ["[2001:db8::1]", "2001:db8:0:0::/64"],
     ["fe80::1%eth0", "fe80:0:0:0::/64"],
     ["::1", "0:0:0:0::/64"],
+    ["192.168.001.010", "192.168.001.010"],
+    ["255.255.255.255", "255.255.255.255"],
+    ["198.51.100.7%eth0", "198.51.100.7"],
   ])("%s is counted as %s", (text, bucket) => {
     expect(addressBucket(text)).toBe(bucket);
   });
@@ -36,11 +39,15 @@ describe("clientAddressOf", () => {
   it("takes the entry as many places from the right as there are trusted proxies", async () => {
     expect(await from(1, "10.0.0.1, 198.51.100.1")).toBe("198.51.100.1");
     expect(await from(2, "10.0.0.1, 198.51.100.1, 192.0.2.1")).toBe("198.51.100.1");
+    expect(await from(3, "10.0.0.1,198.51.100.1,192.0.2.1,192.0.2.2")).toBe("198.51.100.1");
+    expect(await from(1, "  198.51.100.9  ")).toBe("198.51.100.9");
   });
 
   it("falls back to the peer when the header is missing, too short or no address", async () => {
     expect(await from(1)).toBe(unknownAddress);
     expect(await from(2, "198.51.100.1")).toBe(unknownAddress);
     expect(await from(1, "not-an-address")).toBe(unknownAddress);
+    expect(await from(2, ",198.51.100.1")).toBe(unknownAddress);
+    expect(await from(1, "198.51.100.1,")).toBe(unknownAddress);
   });
 });

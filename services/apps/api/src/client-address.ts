@@ -4,7 +4,8 @@ import type { Context } from "hono";
 /** Requests whose address nobody can tell (no Node connection, e.g. `app.request` in tests) share this bucket. */
 export const unknownAddress = "unknown";
 
-const ipv4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+/** Four numbers of 0 to 255 (leading zeros allowed, as ever), checked in one pass. */
+const ipv4 = /^(?:(?:25[0-5]|2[0-4]\d|[01]?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d?\d)$/;
 
 /**
  * The bucket a client address is rate-limited in: an IPv4 address as it is, an IPv6 address by its /64 (one
@@ -13,9 +14,11 @@ const ipv4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
  */
 export function addressBucket(text: string): string | undefined {
   let address = text.trim();
+  if (ipv4.test(address)) return address;
   if (address.startsWith("[")) address = address.slice(1, address.indexOf("]") > 0 ? address.indexOf("]") : undefined);
-  address = address.split("%")[0] ?? "";
-  if (ipv4.test(address)) return address.split(".").every((part) => Number(part) <= 255) ? address : undefined;
+  const zone = address.indexOf("%");
+  if (zone >= 0) address = address.slice(0, zone);
+  if (ipv4.test(address)) return address;
   const mapped = /^::ffff:((?:\d{1,3}\.){3}\d{1,3})$/i.exec(address);
   if (mapped?.[1]) return addressBucket(mapped[1]);
   if (!/^[0-9a-f:]+$/i.test(address) || !address.includes(":")) return undefined;
@@ -40,6 +43,16 @@ function connectionAddress(c: Context): string | undefined {
   return getConnInfo(c).remote.address;
 }
 
+/** The entry `fromRight` places from the right of an X-Forwarded-For list (1: the last), untrimmed; or undefined. */
+function forwardedEntry(list: string, fromRight: number): string | undefined {
+  let end = list.length;
+  for (let skipped = 1; skipped < fromRight; skipped += 1) {
+    end = list.lastIndexOf(",", end - 1);
+    if (end < 0) return undefined;
+  }
+  return list.slice(list.lastIndexOf(",", end - 1) + 1, end);
+}
+
 /**
  * The client's address bucket. Without a trusted proxy it is the TCP peer's; `X-Forwarded-For` is a header anyone
  * can write, so it counts only when `trustedProxyHops` proxies of ours stand in front: each appends the address it
@@ -47,8 +60,7 @@ function connectionAddress(c: Context): string | undefined {
  */
 export function clientAddressOf(c: Context, trustedProxyHops: number): string {
   if (trustedProxyHops > 0) {
-    const forwarded = (c.req.header("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim());
-    const entry = forwarded.length >= trustedProxyHops ? forwarded[forwarded.length - trustedProxyHops] : undefined;
+    const entry = forwardedEntry(c.req.header("x-forwarded-for") ?? "", trustedProxyHops);
     const bucket = entry ? addressBucket(entry) : undefined;
     if (bucket) return bucket;
   }

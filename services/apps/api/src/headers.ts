@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { RequestIdVariables } from "@ballot/adapters";
+import { PresetHeadersResponse, type RequestIdVariables } from "@ballot/adapters";
 import type { HttpBindings } from "@hono/node-server";
 import type { Context, MiddlewareHandler } from "hono";
 
@@ -12,21 +12,23 @@ import type { Context, MiddlewareHandler } from "hono";
  * cost more CPU than the lookup itself (pnpm bench:lookup).
  */
 export const securityHeaders: readonly (readonly [string, string])[] = [
-  ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"],
-  ["Strict-Transport-Security", "max-age=63072000; includeSubDomains"],
-  ["X-Content-Type-Options", "nosniff"],
-  ["X-Frame-Options", "DENY"],
-  ["Referrer-Policy", "no-referrer"],
+  ["content-security-policy", "default-src 'none'; frame-ancestors 'none'"],
+  ["strict-transport-security", "max-age=63072000; includeSubDomains"],
+  ["x-content-type-options", "nosniff"],
+  ["x-frame-options", "DENY"],
+  ["referrer-policy", "no-referrer"],
 ];
 
 /**
- * Sets a header of the answer before the handler runs. On Node it goes straight onto the ServerResponse, which merges
- * it into the head it writes (no web Headers object to fill and copy per answer); elsewhere (`app.request`, other
+ * Sets a header of the answer before the handler runs; `name` in lower case. On Node (`serveHttp`) it goes to the
+ * answer's `PresetHeadersResponse`, which writes it in the answer's head (no web Headers object to fill and copy per
+ * answer, and no `setHeader` per header); on another Node server through `setHeader`; elsewhere (`app.request`, other
  * runtimes) through Hono. A header the handler sets itself wins either way.
  */
 export function presetHeader(c: Context, name: string, value: string): void {
   const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
-  if (outgoing && !outgoing.headersSent) outgoing.setHeader(name, value);
+  if (outgoing instanceof PresetHeadersResponse) outgoing.presetHeader(name, value);
+  else if (outgoing && !outgoing.headersSent) outgoing.setHeader(name, value);
   else c.header(name, value);
 }
 
@@ -58,22 +60,22 @@ export const answerHeaders = ({
     const given = c.req.header("x-request-id");
     const id = given && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
     c.set("requestId", id);
-    presetHeader(c, "X-Request-Id", id);
+    presetHeader(c, "x-request-id", id);
     for (const [name, value] of securityHeaders) presetHeader(c, name, value);
     if (!c.req.path.startsWith("/v1/")) return next();
-    presetHeader(c, "Cache-Control", "no-store");
+    presetHeader(c, "cache-control", "no-store");
     // Caches must keep answers for different origins apart, allowed or not.
-    presetHeader(c, "Vary", "Origin");
+    presetHeader(c, "vary", "Origin");
     const isAllowed = c.req.header("origin") === siteOrigin;
     if (isAllowed) {
-      presetHeader(c, "Access-Control-Allow-Origin", siteOrigin);
-      presetHeader(c, "Access-Control-Expose-Headers", corsExposeHeaders);
+      presetHeader(c, "access-control-allow-origin", siteOrigin);
+      presetHeader(c, "access-control-expose-headers", corsExposeHeaders);
     }
     if (c.req.method !== "OPTIONS") return next();
     if (isAllowed) {
-      presetHeader(c, "Access-Control-Allow-Methods", corsAllowMethods);
-      presetHeader(c, "Access-Control-Allow-Headers", corsAllowHeaders);
-      presetHeader(c, "Access-Control-Max-Age", maxAge);
+      presetHeader(c, "access-control-allow-methods", corsAllowMethods);
+      presetHeader(c, "access-control-allow-headers", corsAllowHeaders);
+      presetHeader(c, "access-control-max-age", maxAge);
     }
     return c.body(null, 204);
   };

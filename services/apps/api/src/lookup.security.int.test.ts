@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import type { Redis } from "@ballot/adapters";
-import { describe, expect, test } from "@ballot/testing";
+import { describe, expect, type TestNamespace, test } from "@ballot/testing";
 import {
   ana,
   anaLookup,
@@ -8,6 +8,7 @@ import {
   postLookup,
   seedVoter,
   serveTestApi,
+  testSiteOrigin,
   testToday,
   testTokenKey,
 } from "./test-support.ts";
@@ -59,16 +60,38 @@ const median = (values: number[]): number => {
 };
 
 describe("security headers", () => {
-  test.for([
-    ["a found voter", "/v1/lookup", anaLookup],
-    ["nobody found", "/v1/lookup", { ...anaLookup, zip: "90001" }],
-    ["a validation error", "/v1/lookup", { ...anaLookup, dateOfBirth: "1899-01-01" }],
-    ["/healthz", "/healthz", undefined],
-    ["an unknown path", "/nowhere", undefined],
-  ] as const)("on every answer: %s", async ([, path, body], { ns }) => {
+  /** The same requests through Hono alone and through the Node server the API runs on (its preset headers). */
+  const transports = {
+    "app.request": async (ns: TestNamespace, path: string, init: RequestInit) =>
+      createTestApi(ns).app.request(path, init),
+    "a Node server": async (ns: TestNamespace, path: string, init: RequestInit) => {
+      const { server } = await serveTestApi(ns);
+      try {
+        const response = await fetch(`${server.url}${path}`, init);
+        await response.clone().arrayBuffer();
+        return response;
+      } finally {
+        await server.close();
+      }
+    },
+  };
+
+  test.for(
+    (["app.request", "a Node server"] as const).flatMap((transport) =>
+      (
+        [
+          ["a found voter", "/v1/lookup", anaLookup],
+          ["nobody found", "/v1/lookup", { ...anaLookup, zip: "90001" }],
+          ["a validation error", "/v1/lookup", { ...anaLookup, dateOfBirth: "1899-01-01" }],
+          ["/healthz", "/healthz", undefined],
+          ["an unknown path", "/nowhere", undefined],
+        ] as const
+      ).map(([what, path, body]) => [transport, what, path, body] as const),
+    ),
+  )("on every answer, through %s: %s", async ([transport, , path, body], { ns }) => {
     await seedVoter(ns, ana);
-    const { app } = createTestApi(ns);
-    const response = await app.request(
+    const response = await transports[transport](
+      ns,
       path,
       body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {},
     );
@@ -79,6 +102,43 @@ describe("security headers", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("x-frame-options")).toBe("DENY");
     expect(response.headers.get("x-request-id")).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
+  });
+
+  test("on the Node server, headers the answer sets itself come with the preset ones, and each header once", async ({
+    ns,
+  }) => {
+    await seedVoter(ns, ana);
+    const { server } = await serveTestApi(ns, { rateLimits: tightAddressLimit });
+    try {
+      const lookup = () =>
+        fetch(`${server.url}/v1/lookup`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: testSiteOrigin, "x-request-id": "given-id-0001" },
+          body: JSON.stringify(anaLookup),
+        });
+      const answers = [await lookup(), await lookup(), await lookup()];
+      for (const answer of answers) await answer.arrayBuffer();
+      const refused = answers[2] as Response;
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(refused.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(refused.headers.get("x-request-id")).toBe("given-id-0001");
+      expect(refused.headers.get("access-control-allow-origin")).toBe(testSiteOrigin);
+      expect(refused.headers.get("cache-control")).toBe("no-store");
+      // fetch joins repeated headers with ", ": a header written twice would show here.
+      expect(refused.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(refused.headers.get("vary")).toBe("Origin");
+
+      const preflight = await fetch(`${server.url}/v1/lookup`, {
+        method: "OPTIONS",
+        headers: { origin: testSiteOrigin, "access-control-request-method": "POST" },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
+      expect(preflight.headers.get("x-frame-options")).toBe("DENY");
+    } finally {
+      await server.close();
+    }
   });
 
   test("answers about voters are never cached", async ({ ns }) => {

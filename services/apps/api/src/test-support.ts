@@ -147,6 +147,9 @@ export interface TestApi {
   readonly logLines: () => string[];
 }
 
+/** The site origin the test API allows (CORS). */
+export const testSiteOrigin = "https://ballots.example.org";
+
 export function createTestApi(ns: TestNamespace, overrides: Partial<ApiOptions> = {}): TestApi {
   const lines: string[] = [];
   const destination = new Writable({
@@ -160,7 +163,7 @@ export function createTestApi(ns: TestNamespace, overrides: Partial<ApiOptions> 
     store: new RedisBallotStore(ns.redis, ns.keys),
     keys: ns.keys,
     hashIdentity: hashTestIdentity,
-    siteOrigin: "https://ballots.example.org",
+    siteOrigin: testSiteOrigin,
     maxBodyBytes: 4 * 1024,
     log: createLogger({ name: "api-test", level: "info", destination }),
     tokenKey: testTokenKey,

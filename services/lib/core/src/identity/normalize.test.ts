@@ -16,6 +16,27 @@ describe("identity normalisation", () => {
     expect(normalizeName(input)).toBe(expected);
   });
 
+  it("normalises plain ASCII names (its fast path) exactly as the Unicode rules do", () => {
+    const unicodeRules = (name: string) =>
+      name
+        .normalize("NFKD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]/gu, "");
+    const every = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join("");
+    const names = [every, "Mary-Jane O'Neil Jr.", "DE LA CRUZ", "d'Artagnan 3rd", "\t\u007fA\u0000b"];
+    let seed = 7;
+    for (let index = 0; index < 2_000; index += 1) {
+      let name = "";
+      for (let length = index % 24; length > 0; length -= 1) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+        name += String.fromCharCode(seed % 128);
+      }
+      names.push(name);
+    }
+    for (const name of names) expect(normalizeName(name)).toBe(unicodeRules(name));
+  });
+
   it.each([
     ["07-04-1976", "1976-07-04"],
     ["7/4/1976", "1976-07-04"],

@@ -15,11 +15,16 @@ export interface IdentityProblem {
   readonly message: string;
 }
 
+const asciiOnly = /^[\x00-\x7f]*$/;
+
 /**
  * Case, accents, spaces and punctuation do not count (DESIGN.md, Voter lookup): "José O'Brien-Núñez" and
  * "jose obriennunez" are the same name. Letters of any script are kept.
  */
 export function normalizeName(name: string): string {
+  // Plain ASCII (most names typed in the US) has no marks to strip and no compatibility forms: the same result
+  // without Unicode normalisation.
+  if (asciiOnly.test(name)) return name.toLowerCase().replace(/[^a-z0-9]/g, "");
   return name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

@@ -1,5 +1,6 @@
 import { contentMessageId, type JetStreamPublisher } from "@ballot/adapters";
 import { type Catalog, type Subject, type UspsScan, type uspsScanChunkSchema, uspsScanSchema } from "@ballot/contracts";
+import { safeParseFast } from "@ballot/contracts/exact-check";
 import {
   type ChunkBounds,
   chunkByContent,
@@ -72,7 +73,7 @@ export function routeScan(
   foreign: boolean,
   raw: () => string,
 ): Result<RoutedScan, RecordRejection> {
-  const checked = uspsScanSchema.safeParse(scan);
+  const checked = safeParseFast(uspsScanSchema, scan);
   if (!checked.success) {
     const where = checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     return err({ reason: `normalised scan breaks the message schema: ${where}`, raw: raw() });

@@ -1,4 +1,5 @@
 import type { Subject } from "@ballot/contracts";
+import { safeParseFast } from "@ballot/contracts/exact-check";
 import { describeError, isTransientError, type Logger } from "@ballot/runtime";
 import type { ConsumerMessages, JetStreamClient, JsMsg } from "@nats-io/jetstream";
 import type { z } from "zod";
@@ -121,7 +122,7 @@ export function parseMessage<Schema extends z.ZodType>(subject: Subject<Schema>,
   } catch (error) {
     throw new Error(`message on ${subject.name} is not JSON`, { cause: error });
   }
-  const parsed = subject.schema.safeParse(json);
+  const parsed = safeParseFast(subject.schema, json);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`message on ${subject.name} does not match its schema: ${where}`);

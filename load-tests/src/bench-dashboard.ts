@@ -9,7 +9,6 @@
 // endpoint doing one HGETALL of the same counts hash, in a process of the same kind, with the same load: the
 // ceiling of this machine for "HTTP + read the counters", printed beside the summary's figures with their ratio.
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { connectRedis, projectionOf, type Redis } from "@ballot/adapters";
 import { hashStaffToken } from "@ballot/api/staff-auth";
 import { createRedisKeys, type RedisKeys } from "@ballot/contracts";
@@ -20,6 +19,7 @@ import { createLogger } from "@ballot/runtime";
 import autocannon from "autocannon";
 import { Hono } from "hono";
 import {
+  benchArgs,
   createStartedList,
   formatCount,
   pipelineWindow,
@@ -223,16 +223,14 @@ async function serveBare(redisUrl: string): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const { values: args } = parseArgs({
-  options: {
-    ballots: { type: "string" },
-    zips: { type: "string" },
-    duration: { type: "string" },
-    warmup: { type: "string" },
-    connections: { type: "string" },
-    json: { type: "boolean", default: false },
-    "redis-url": { type: "string" },
-  },
+const args = benchArgs(import.meta.url, {
+  ballots: { type: "string" },
+  zips: { type: "string" },
+  duration: { type: "string" },
+  warmup: { type: "string" },
+  connections: { type: "string" },
+  json: { type: "boolean", default: false },
+  "redis-url": { type: "string" },
 });
 
 if (process.env[bareServerVariable] === "1") {

@@ -10,7 +10,6 @@
 // its scans), the raw rate and their ratio, and the ingest process's memory (RSS at start, middle and end, and peak).
 // Redis is not started: ingest does not use it.
 import { availableParallelism } from "node:os";
-import { parseArgs } from "node:util";
 import {
   connectJetStream,
   contentMessageId,
@@ -22,6 +21,7 @@ import { createCatalog, type StreamSpec, type Subject, type UspsScan, uspsScanSc
 import { type LocalServer, type ServiceProcess, startNatsServer, startService } from "@ballot/local-stack";
 import { services } from "@ballot/local-stack/paths";
 import {
+  benchArgs,
   createStartedList,
   formatCount,
   imbOf,
@@ -40,14 +40,12 @@ const feed = "bench";
 const feedToken = "bench-feed-token-0123456789";
 const targetRecordsPerSecond = 30_000;
 
-const { values: args } = parseArgs({
-  options: {
-    records: { type: "string", default: "1000000" },
-    "batch-records": { type: "string", default: "2000" },
-    connections: { type: "string", default: "4" },
-    "raw-messages": { type: "string" },
-    json: { type: "boolean", default: false },
-  },
+const args = benchArgs(import.meta.url, {
+  records: { type: "string", default: "1000000" },
+  "batch-records": { type: "string", default: "2000" },
+  connections: { type: "string", default: "4" },
+  "raw-messages": { type: "string" },
+  json: { type: "boolean", default: false },
 });
 const records = Number(args.records);
 const batchRecords = Number(args["batch-records"]);

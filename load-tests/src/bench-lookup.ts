@@ -12,7 +12,6 @@
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { connectRedis, createIdentityHasher, newBallotValue, type Redis, RedisBallotStore } from "@ballot/adapters";
 import { defaultLookupRateLimits } from "@ballot/api/rate-limits";
 import { ballotKeyOf, createRedisKeys, type RedisKeys } from "@ballot/contracts";
@@ -28,7 +27,7 @@ import { services } from "@ballot/local-stack/paths";
 import { createLogger } from "@ballot/runtime";
 import autocannon from "autocannon";
 import { Hono } from "hono";
-import { pipelineWindow, serveBareCeiling, serveBareWorkers, statusCountsOf } from "./bench-support.ts";
+import { benchArgs, pipelineWindow, serveBareCeiling, serveBareWorkers, statusCountsOf } from "./bench-support.ts";
 
 const identityHashKey = "bench-identity-hash-key-0123456789abcdef";
 const tokenKey = "bench-token-key-0123456789abcdef-0123456789";
@@ -329,18 +328,16 @@ async function serveBare(redisUrl: string, voterCount: number): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const { values: args } = parseArgs({
-  options: {
-    voters: { type: "string", default: "1000000" },
-    duration: { type: "string", default: "20" },
-    warmup: { type: "string" },
-    connections: { type: "string", default: "32" },
-    workers: { type: "string" },
-    json: { type: "boolean", default: false },
-    "load-only": { type: "boolean", default: false },
-    "redis-url": { type: "string" },
-    "samples-out": { type: "string" },
-  },
+const args = benchArgs(import.meta.url, {
+  voters: { type: "string", default: "1000000" },
+  duration: { type: "string", default: "20" },
+  warmup: { type: "string" },
+  connections: { type: "string", default: "32" },
+  workers: { type: "string" },
+  json: { type: "boolean", default: false },
+  "load-only": { type: "boolean", default: false },
+  "redis-url": { type: "string" },
+  "samples-out": { type: "string" },
 });
 
 const voterCount = Number(args.voters);

@@ -10,7 +10,6 @@
 // with their idempotency off, so only the notifier's own dedupe prevents them) and the event-to-send latency (publish
 // to the provider's receipt, p50 and p99 of the steady phase; the burst's says how long its queue was). Provider rate limits are off unless --rate-limits. --json prints one object.
 import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
 import {
   connectJetStream,
   connectRedis,
@@ -37,23 +36,22 @@ import {
   startFakeResend,
   startFakeTwilio,
 } from "@ballot/testing/fake-providers";
+import { benchArgs } from "./bench-support.ts";
 
 const targetMessagesPerSecond = 2_000;
 const namespace = "bnotify";
 const county = "06999";
 
-const { values: args } = parseArgs({
-  options: {
-    ballots: { type: "string", default: "200000" },
-    "sms-every": { type: "string", default: "5" },
-    notifiers: { type: "string", default: "1" },
-    concurrency: { type: "string", default: "512" },
-    "rate-limits": { type: "boolean", default: false },
-    "steady-share": { type: "string", default: "0.2" },
-    "steady-rate": { type: "string", default: "1000" },
-    json: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
-  },
+const args = benchArgs(import.meta.url, {
+  ballots: { type: "string", default: "200000" },
+  "sms-every": { type: "string", default: "5" },
+  notifiers: { type: "string", default: "1" },
+  concurrency: { type: "string", default: "512" },
+  "rate-limits": { type: "boolean", default: false },
+  "steady-share": { type: "string", default: "0.2" },
+  "steady-rate": { type: "string", default: "1000" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
 });
 if (args.help) {
   process.stdout.write(`pnpm bench:notify [-- options]

@@ -22,7 +22,6 @@
 //      its bucket (one scan per ballot in this phase and no status changes, so a bucket's writes are those scans').
 // Progress goes to stderr; the report to stdout (`--json`: one JSON object).
 import { availableParallelism, loadavg } from "node:os";
-import { parseArgs } from "node:util";
 import {
   connectJetStream,
   connectRedis,
@@ -44,6 +43,7 @@ import {
 } from "@ballot/local-stack";
 import { repoRoot, services } from "@ballot/local-stack/paths";
 import {
+  benchArgs,
   createStartedList,
   formatCount,
   imbOf,
@@ -68,20 +68,18 @@ const voterZip = "95616";
 const countyOfficeZip = "95695";
 const targets = { scansPerSecond: 25_000, p99LatencyMs: 250, bytesPerBallot: 300 } as const;
 
-const { values: args } = parseArgs({
-  options: {
-    ballots: { type: "string" },
-    scans: { type: "string" },
-    "batch-records": { type: "string" },
-    connections: { type: "string" },
-    trackers: { type: "string" },
-    "steady-rate": { type: "string" },
-    "steady-seconds": { type: "string" },
-    "steady-batch-records": { type: "string" },
-    "raw-messages": { type: "string" },
-    "raw-ballots": { type: "string" },
-    json: { type: "boolean", default: false },
-  },
+const args = benchArgs(import.meta.url, {
+  ballots: { type: "string" },
+  scans: { type: "string" },
+  "batch-records": { type: "string" },
+  connections: { type: "string" },
+  trackers: { type: "string" },
+  "steady-rate": { type: "string" },
+  "steady-seconds": { type: "string" },
+  "steady-batch-records": { type: "string" },
+  "raw-messages": { type: "string" },
+  "raw-ballots": { type: "string" },
+  json: { type: "boolean", default: false },
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 // What the Node benchmark runners share: output helpers, the generated IV-MTR push events, process memory, and the
 // list of what a run started so that every exit path stops it.
 import cluster from "node:cluster";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { type Redis, serveHttp } from "@ballot/adapters";
 import { reportWorkerListening, runApiPrimary } from "@ballot/api/cluster";
 import { memoized } from "@ballot/core";
@@ -15,6 +18,35 @@ export const formatCount = (value: number) => Math.round(value).toLocaleString("
 /** The value at `share` (0..1) of an ascending list; 0 for an empty one. */
 export function percentileOf(sortedAscending: readonly number[], share: number, digits = 1): number {
   return round(sortedAscending[Math.floor(share * (sortedAscending.length - 1))] ?? 0, digits);
+}
+
+/**
+ * A runner's command line: `options` as for node:util's parseArgs, plus `--help`, which prints the runner's usage (the
+ * comment at the head of the file at `runnerUrl`, its import.meta.url) and exits. A mistyped or unknown option says
+ * what was wrong, then the usage, and exits with 2, instead of a stack trace.
+ */
+export function benchArgs<Options extends NonNullable<ParseArgsConfig["options"]>>(
+  runnerUrl: string,
+  options: Options,
+): ReturnType<typeof parseArgs<{ options: Options }>>["values"] {
+  const usage = () => {
+    const lines = readFileSync(fileURLToPath(runnerUrl), "utf8").split("\n");
+    const end = lines.findIndex((line) => !line.startsWith("//"));
+    return lines
+      .slice(0, end < 0 ? lines.length : end)
+      .map((line) => line.replace(/^\/\/ ?/, ""))
+      .join("\n");
+  };
+  if (process.argv.includes("--help") || process.argv.includes("-h")) {
+    process.stdout.write(`${usage()}\n`);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ options }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage()}\n`);
+    process.exit(2);
+  }
 }
 
 /** Parses a `--name` option as a positive whole number (or a positive number when `fractional`), or throws. */

@@ -18,4 +18,34 @@ describe("readSlots", () => {
     expect(values).toEqual(["a", "c", "b", null, null, "a"]);
     expect(await readSlots(ns.redis, [], "nothing")).toEqual([]);
   });
+
+  test("reads a thousand slots over hundreds of buckets in one command", async ({ ns }) => {
+    const kind = `${ns.keys.prefix}slots-many`;
+    const ids = Array.from({ length: 1_000 }, (_, index) => String(100_000 + index * 7));
+    const written = ids.filter((_, index) => index % 3 !== 0);
+    for (const id of written) await ns.redis.hset(...slotOf(kind, id), `value-${id}`);
+    const before = Number(
+      /calls=(\d+)/.exec((await ns.redis.info("commandstats")).split("cmdstat_evalsha")[1] ?? "")?.[1] ?? 0,
+    );
+    const values = await readSlots(
+      ns.redis,
+      ids.map((id) => slotOf(kind, id)),
+      "many values",
+    );
+    expect(values).toEqual(ids.map((id, index) => (index % 3 !== 0 ? `value-${id}` : null)));
+    const after = Number(
+      /calls=(\d+)/.exec((await ns.redis.info("commandstats")).split("cmdstat_evalsha")[1] ?? "")?.[1] ?? 0,
+    );
+    // One script call (evalsha; its first call on a server goes as eval instead).
+    expect(after - before).toBeLessThanOrEqual(1);
+  });
+
+  test("says what it could not read when Redis refuses", async ({ ns }) => {
+    const kind = `${ns.keys.prefix}slots-wrong`;
+    const [bucket, field] = slotOf(kind, "1000");
+    await ns.redis.set(bucket, "not a hash");
+    await expect(readSlots(ns.redis, [[bucket, field]], "the test's ballots")).rejects.toThrow(
+      "Redis did not return the test's ballots",
+    );
+  });
 });

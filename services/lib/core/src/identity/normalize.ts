@@ -15,7 +15,8 @@ export interface IdentityProblem {
   readonly message: string;
 }
 
-const asciiOnly = /^[\x00-\x7f]*$/;
+/** No code unit above 0x7f: plain ASCII. */
+const asciiOnly = /^[^\u0080-\uffff]*$/;
 
 /**
  * Case, accents, spaces and punctuation do not count (DESIGN.md, Voter lookup): "José O'Brien-Núñez" and

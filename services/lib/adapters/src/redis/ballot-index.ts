@@ -1,6 +1,6 @@
 import type { RedisKeys } from "@ballot/contracts";
 import type { ChainableCommander, Redis } from "ioredis";
-import { readSlots } from "./slots.ts";
+import { defineSlotReads, readSlots } from "./slots.ts";
 
 // KEYS[1] the voter's bucket; ARGV[1] the voter's field, ARGV[2] a ballot key. Adds it to the sorted, comma-separated
 // list (sorted, so that the value does not depend on the order ballots arrived in: a rebuild gives it back exactly).
@@ -42,6 +42,7 @@ export class RedisBallotIndex {
     this.#redis = redis;
     this.#keys = keys;
     redis.defineCommand("voterBallotAdd", { numberOfKeys: 1, lua: addVoterBallotScript });
+    defineSlotReads(redis);
   }
 
   /** Queues the writes that join `ids` on `transaction` (a MULTI or pipeline of this store's connection). */

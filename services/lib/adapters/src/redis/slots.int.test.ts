@@ -1,11 +1,24 @@
 import { slotOf } from "@ballot/contracts";
 import { describe, expect, test } from "@ballot/testing";
-import { readSlots } from "./slots.ts";
+import { defineSlotReads, readSlots } from "./slots.ts";
 
 describe("readSlots", () => {
+  test("wants its script defined on the connection first", async ({ ns }) => {
+    const fresh = ns.redis.duplicate();
+    try {
+      await expect(readSlots(fresh, [["a", "b"]], "x")).rejects.toThrow("defineSlotReads");
+      defineSlotReads(fresh);
+      defineSlotReads(fresh);
+      expect(await readSlots(fresh, [[`${ns.keys.prefix}none`, "00"]], "x")).toEqual([null]);
+    } finally {
+      fresh.disconnect();
+    }
+  });
+
   test("reads interleaved buckets in one go and answers in the order asked, null for what is not there", async ({
     ns,
   }) => {
+    defineSlotReads(ns.redis);
     const kind = `${ns.keys.prefix}slots-test`;
     const ids = ["1000", "2000", "1001", "3005", "2001", "1000"];
     await ns.redis.hset(slotOf(kind, "1000")[0], { "00": "a", "01": "b" });
@@ -20,6 +33,7 @@ describe("readSlots", () => {
   });
 
   test("reads a thousand slots over hundreds of buckets in one command", async ({ ns }) => {
+    defineSlotReads(ns.redis);
     const kind = `${ns.keys.prefix}slots-many`;
     const ids = Array.from({ length: 1_000 }, (_, index) => String(100_000 + index * 7));
     const written = ids.filter((_, index) => index % 3 !== 0);
@@ -41,6 +55,7 @@ describe("readSlots", () => {
   });
 
   test("says what it could not read when Redis refuses", async ({ ns }) => {
+    defineSlotReads(ns.redis);
     const kind = `${ns.keys.prefix}slots-wrong`;
     const [bucket, field] = slotOf(kind, "1000");
     await ns.redis.set(bucket, "not a hash");

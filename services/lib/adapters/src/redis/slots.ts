@@ -20,6 +20,17 @@ return replies
 const scriptName = "ballotReadSlots";
 const withScript = new WeakSet<Redis>();
 
+/**
+ * Defines `readSlots`'s script on a connection, once (the ballot index does, as it is made). It must come before the
+ * connection's first command: ioredis copies a connection's scripts into each auto-pipeline as it starts one, and a
+ * script defined while one is filling breaks that pipeline (and the process with it).
+ */
+export function defineSlotReads(redis: Redis): void {
+  if (withScript.has(redis)) return;
+  redis.defineCommand(scriptName, { lua: readSlotsScript });
+  withScript.add(redis);
+}
+
 type ScriptRedis = Redis & Record<typeof scriptName, (...args: string[]) => Promise<(string | null)[][]>>;
 
 /**
@@ -30,10 +41,7 @@ type ScriptRedis = Redis & Record<typeof scriptName, (...args: string[]) => Prom
  */
 export async function readSlots(redis: Redis, slots: readonly Slot[], what: string): Promise<(string | null)[]> {
   if (slots.length === 0) return [];
-  if (!withScript.has(redis)) {
-    redis.defineCommand(scriptName, { lua: readSlotsScript });
-    withScript.add(redis);
-  }
+  if (!withScript.has(redis)) throw new Error("readSlots needs defineSlotReads(redis) when the connection is made");
   const byBucket = new Map<string, { fields: string[]; positions: number[] }>();
   slots.forEach(([bucket, field], position) => {
     const group = byBucket.get(bucket);

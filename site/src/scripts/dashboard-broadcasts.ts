@@ -221,6 +221,8 @@ export function createBroadcastsSection(view: BroadcastsView) {
     } catch (error) {
       button.disabled = false;
       fail(actions[action].label, error);
+      // The broadcast may have moved on meanwhile (a send that finished before its cancel): show where it stands.
+      await refresh(county, me).catch(() => undefined);
     }
   };
 

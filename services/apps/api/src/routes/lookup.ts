@@ -1,4 +1,5 @@
 import type { RateLimitDecision } from "@ballot/adapters";
+import { safeParseFast } from "@ballot/contracts/exact-check";
 import { canonicalIdentity } from "@ballot/core";
 import type { Context, Hono } from "hono";
 import { z } from "zod";
@@ -69,7 +70,7 @@ export function registerLookup(app: Hono<ApiEnvContext>, deps: ApiDeps) {
           : apiError(c, "VALIDATION_FAILED", "send a JSON object: firstName, lastName, dateOfBirth, zip"),
       );
     }
-    const parsed = lookupSchema.safeParse(body.json);
+    const parsed = safeParseFast(lookupSchema, body.json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join(".") || "body";

@@ -14,7 +14,6 @@ const ipv4 = /^(?:(?:25[0-5]|2[0-4]\d|[01]?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|[01]?
  */
 export function addressBucket(text: string): string | undefined {
   let address = text.trim();
-  if (ipv4.test(address)) return address;
   if (address.startsWith("[")) address = address.slice(1, address.indexOf("]") > 0 ? address.indexOf("]") : undefined);
   const zone = address.indexOf("%");
   if (zone >= 0) address = address.slice(0, zone);

@@ -7,10 +7,10 @@ import {
   createTestApi,
   postLookup,
   seedVoter,
-  serveTestApi,
   testSiteOrigin,
   testToday,
   testTokenKey,
+  withServedTestApi,
 } from "./test-support.ts";
 import { createTokenSigner } from "./token.ts";
 
@@ -64,16 +64,12 @@ describe("security headers", () => {
   const transports = {
     "app.request": async (ns: TestNamespace, path: string, init: RequestInit) =>
       createTestApi(ns).app.request(path, init),
-    "a Node server": async (ns: TestNamespace, path: string, init: RequestInit) => {
-      const { server } = await serveTestApi(ns);
-      try {
+    "a Node server": (ns: TestNamespace, path: string, init: RequestInit) =>
+      withServedTestApi(ns, {}, async (server) => {
         const response = await fetch(`${server.url}${path}`, init);
         await response.clone().arrayBuffer();
         return response;
-      } finally {
-        await server.close();
-      }
-    },
+      }),
   };
 
   test.for(
@@ -108,8 +104,7 @@ describe("security headers", () => {
     ns,
   }) => {
     await seedVoter(ns, ana);
-    const { server } = await serveTestApi(ns, { rateLimits: tightAddressLimit });
-    try {
+    await withServedTestApi(ns, { rateLimits: tightAddressLimit }, async (server) => {
       const lookup = () =>
         fetch(`${server.url}/v1/lookup`, {
           method: "POST",
@@ -136,9 +131,7 @@ describe("security headers", () => {
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
       expect(preflight.headers.get("x-frame-options")).toBe("DENY");
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   test("answers about voters are never cached", async ({ ns }) => {
@@ -168,8 +161,7 @@ describe("rate limits cannot be dodged", () => {
     ns,
   }) => {
     await seedVoter(ns, ana);
-    const { server } = await serveTestApi(ns, { rateLimits: tightAddressLimit });
-    try {
+    await withServedTestApi(ns, { rateLimits: tightAddressLimit }, async (server) => {
       const statuses = [];
       for (const forged of ["198.51.100.1", "198.51.100.2", "198.51.100.3"]) {
         const response = await fetch(`${server.url}/v1/lookup`, {
@@ -181,9 +173,7 @@ describe("rate limits cannot be dodged", () => {
         await response.arrayBuffer();
       }
       expect(statuses).toEqual([200, 200, 429]);
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   test("behind one trusted proxy, the address it appended counts, not what the client wrote before it", async ({
@@ -418,8 +408,7 @@ describe("hostile input", () => {
     ns,
   }) => {
     await seedVoter(ns, ana);
-    const { server } = await serveTestApi(ns);
-    try {
+    await withServedTestApi(ns, {}, async (server) => {
       const big = JSON.stringify({ ...anaLookup, padding: "x".repeat(64 * 1024) });
       const post = async (body: RequestInit["body"], headers: Record<string, string> = {}) => {
         const response = await fetch(`${server.url}/v1/lookup`, {
@@ -442,9 +431,7 @@ describe("hostile input", () => {
       expect(bomb.byteLength).toBeLessThan(4 * 1024);
       expect((await post(bomb, { "content-encoding": "gzip" })).status).toBe(413);
       expect((await post(JSON.stringify(anaLookup))).status).toBe(200);
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   test("metrics label routes by pattern, so probing paths adds no series", async ({ ns }) => {

@@ -176,13 +176,18 @@ export function createTestApi(ns: TestNamespace, overrides: Partial<ApiOptions> 
   return { app, logLines: () => [...lines] };
 }
 
-/** The app on a real Node HTTP server, for what only a real connection has (the peer address). */
-export async function serveTestApi(
+/** Runs `use` with the app on a real Node HTTP server (for what only a real connection has), then closes it. */
+export async function withServedTestApi<T>(
   ns: TestNamespace,
-  overrides: Partial<ApiOptions> = {},
-): Promise<TestApi & { server: RunningServer }> {
-  const api = createTestApi(ns, overrides);
-  return { ...api, server: await serveHttp(api.app) };
+  overrides: Partial<ApiOptions>,
+  use: (server: RunningServer) => Promise<T>,
+): Promise<T> {
+  const server = await serveHttp(createTestApi(ns, overrides).app);
+  try {
+    return await use(server);
+  } finally {
+    await server.close();
+  }
 }
 
 export interface LookupAnswer {

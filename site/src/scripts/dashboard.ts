@@ -118,6 +118,14 @@ function barCell(row: HTMLTableRowElement, value: number, max: number): void {
   td.append(bar);
 }
 
+/** What came of an action, from the status its answer had (views have none). */
+function auditResult(status: number | undefined): string {
+  if (status === undefined) return "";
+  if (status >= 200 && status < 300) return `done (${status})`;
+  const words: Record<number, string> = { 400: "invalid request", 403: "refused", 404: "not found", 409: "conflict" };
+  return `${words[status] ?? (status >= 500 ? "failed" : "not done")} (${status})`;
+}
+
 function fillTable(id: string, rows: readonly (readonly string[])[], numberColumns: readonly number[] = []): void {
   const body = element<HTMLTableElement>(id).tBodies[0];
   if (!body) return;
@@ -427,11 +435,18 @@ async function refresh(): Promise<void> {
     await broadcasts.refresh(countySelect.value, me);
     if (me.role === "approver") {
       const audit = await getJson<{
-        entries: { at: string; who: string; role: string; action: string; outcome: string }[];
+        entries: { at: string; who: string; role: string; action: string; outcome: string; result?: number }[];
       }>(`${base}/audit?limit=${listRows}`);
       fillTable(
         "audit",
-        audit.entries.map((entry) => [dateTime(entry.at), entry.who, entry.role, entry.action, entry.outcome]),
+        audit.entries.map((entry) => [
+          dateTime(entry.at),
+          entry.who,
+          entry.role,
+          entry.action,
+          entry.outcome,
+          auditResult(entry.result),
+        ]),
       );
     }
     boardError.textContent = "";

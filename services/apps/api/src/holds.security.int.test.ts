@@ -48,18 +48,58 @@ describe("safety holds: only an approver of the county decides, and every decisi
     },
   );
 
-  test("the county's approver and a state approver may; each decision is recorded with who made it", async ({ ns }) => {
+  test("the county's approver and a state approver may; each decision is recorded with who made it and what came of it", async ({
+    ns,
+  }) => {
     const first = await makeHold(ns, yolo, "upload-1", 20);
     const second = await makeHold(ns, yolo, "upload-2", 20);
     const { app } = createDashboardApi(ns);
     expect((await postDashboard(app, `/counties/${yolo}/holds/${first}/release`, yoloApprover)).status).toBe(200);
     expect((await postDashboard(app, `/counties/${yolo}/holds/${second}/discard`, stateApprover)).status).toBe(200);
     expect((await postDashboard(app, `/counties/${yolo}/holds/${second}/correction`, stateApprover)).status).toBe(202);
+    // Decided once: the second try is refused, and the log says so rather than recording it as done.
+    expect((await postDashboard(app, `/counties/${yolo}/holds/${first}/discard`, stateApprover)).status).toBe(409);
+    expect((await postDashboard(app, `/counties/${yolo}/holds/${second}/correction`, yoloApprover)).status).toBe(409);
+    expect((await postDashboard(app, `/counties/${yolo}/holds/${first}/release`, yoloViewer)).status).toBe(403);
     const entries = await new StaffAuditLog(ns.redis, ns.keys).read(yolo, 50);
-    expect(entries.map(({ who, scope, action, outcome }) => ({ who, scope, action, outcome })).reverse()).toEqual([
-      { who: yoloApprover.name, scope: yolo, action: `POST hold release ${first}`, outcome: "allowed" },
-      { who: stateApprover.name, scope: "state", action: `POST hold discard ${second}`, outcome: "allowed" },
-      { who: stateApprover.name, scope: "state", action: `POST hold correction ${second}`, outcome: "allowed" },
+    const recorded = entries.map(({ who, scope, action, outcome, result }) => ({
+      who,
+      scope,
+      action,
+      outcome,
+      result,
+    }));
+    expect(recorded.reverse()).toEqual([
+      { who: yoloApprover.name, scope: yolo, action: `POST hold release ${first}`, outcome: "allowed", result: 200 },
+      {
+        who: stateApprover.name,
+        scope: "state",
+        action: `POST hold discard ${second}`,
+        outcome: "allowed",
+        result: 200,
+      },
+      {
+        who: stateApprover.name,
+        scope: "state",
+        action: `POST hold correction ${second}`,
+        outcome: "allowed",
+        result: 202,
+      },
+      {
+        who: stateApprover.name,
+        scope: "state",
+        action: `POST hold discard ${first}`,
+        outcome: "allowed",
+        result: 409,
+      },
+      {
+        who: yoloApprover.name,
+        scope: yolo,
+        action: `POST hold correction ${second}`,
+        outcome: "allowed",
+        result: 409,
+      },
+      { who: yoloViewer.name, scope: yolo, action: `POST hold release ${first}`, outcome: "denied", result: 403 },
     ]);
     expect((await getDashboard(app, `/counties/${yolo}/holds/${second}`, yoloViewer)).json()).toMatchObject({
       state: "discarded",

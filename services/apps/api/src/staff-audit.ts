@@ -1,6 +1,7 @@
 import type { Redis } from "@ballot/adapters";
 import type { RedisKeys } from "@ballot/contracts";
-import { type StaffIdentity, scopeName } from "./staff-auth.ts";
+import type { MiddlewareHandler } from "hono";
+import { type AnsweredAction, type StaffEnvContext, type StaffIdentity, scopeName } from "./staff-auth.ts";
 
 /** One staff action as the audit log keeps it: who, what, when, on which county, and whether it was allowed. */
 export interface AuditEntry {
@@ -14,6 +15,11 @@ export interface AuditEntry {
   /** `GET summary`, `GET stuck csv`, ...: the route and, for exports, the format. Never a query's values. */
   readonly action: string;
   readonly outcome: "allowed" | "denied";
+  /**
+   * An action's answer, as its HTTP status: 200 or 202 when it was done, 404 or 409 when the route found nothing to
+   * do or refused it (a hold decided already), 403 when denied. Views carry none.
+   */
+  readonly result?: number;
   /** The client address of a refused sign-in (whose token was not known). */
   readonly address?: string;
 }
@@ -63,10 +69,18 @@ export class StaffAuditLog {
     action: string,
     outcome: AuditEntry["outcome"],
     at: Date,
+    result?: number,
   ): Promise<void> {
     await this.#append(
       county,
-      { who: staff.name, role: staff.role, scope: scopeName(staff.scope), action, outcome },
+      {
+        who: staff.name,
+        role: staff.role,
+        scope: scopeName(staff.scope),
+        action,
+        outcome,
+        ...(result === undefined ? {} : { result: String(result) }),
+      },
       at,
     );
   }
@@ -113,8 +127,35 @@ export class StaffAuditLog {
         county,
         action: field("action"),
         outcome: field("outcome") === "denied" ? "denied" : "allowed",
+        ...(values.has("result") ? { result: Number(field("result")) } : {}),
         ...(values.has("address") ? { address: field("address") } : {}),
       };
     });
   }
+}
+
+/**
+ * Records an allowed action once its route has answered, with the answer's status (`result`), so that the log says
+ * what came of it: a release refused because the hold was decided already reads `allowed`, 409, not as done. The
+ * answer waits for its entry. A route that throws is recorded with 500. `authoriseCounty` marks the action; it
+ * refuses to run behind no such middleware, so that no action goes unrecorded.
+ */
+export function recordActionsWithAnswers(audit: StaffAuditLog, now: () => Date): MiddlewareHandler<StaffEnvContext> {
+  return async (c, next) => {
+    const answered: AnsweredAction = {};
+    c.set("answeredAction", answered);
+    let threw = false;
+    try {
+      await next();
+    } catch (error) {
+      threw = true;
+      throw error;
+    } finally {
+      const { entry } = answered;
+      if (entry) {
+        const status = threw || c.error ? 500 : c.res.status;
+        await audit.record(entry.staff, entry.county, entry.action, "allowed", now(), status);
+      }
+    }
+  };
 }

@@ -26,7 +26,12 @@ export interface StaffIdentity {
   readonly role: StaffRole;
 }
 
-export type StaffVariables = RequestIdVariables & { staff: StaffIdentity };
+/** An allowed action waiting for its answer, to be recorded with it (`recordActionsWithAnswers` in staff-audit.ts). */
+export interface AnsweredAction {
+  entry?: { readonly staff: StaffIdentity; readonly county: string; readonly action: string };
+}
+
+export type StaffVariables = RequestIdVariables & { staff: StaffIdentity; answeredAction?: AnsweredAction };
 export type StaffEnvContext = { Variables: StaffVariables };
 
 export const countyPattern = /^[A-Za-z0-9_-]{1,32}$/;

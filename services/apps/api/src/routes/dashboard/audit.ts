@@ -3,7 +3,7 @@ import { apiError } from "../../errors.ts";
 import type { StaffEnvContext } from "../../staff-auth.ts";
 import { authoriseCounty, csvAnswer, type DashboardDeps, integerParam, todayOf, wantsCsv } from "./support.ts";
 
-const auditColumns = ["id", "at", "who", "role", "scope", "county", "action", "outcome"] as const;
+const auditColumns = ["id", "at", "who", "role", "scope", "county", "action", "outcome", "result"] as const;
 
 /**
  * GET /v1/dashboard/counties/:county/audit[?limit=100&before=<id>|format=csv]: the county's audit log, newest

@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import type { ApiDeps, ApiEnvContext } from "../../app.ts";
 import { apiError } from "../../errors.ts";
 import { createStaffSignInLimiter, defaultStaffSignInFailureLimit, type RateLimit } from "../../rate-limits.ts";
-import { StaffAuditLog } from "../../staff-audit.ts";
+import { recordActionsWithAnswers, StaffAuditLog } from "../../staff-audit.ts";
 import { type StaffEnvContext, type StaffToken, staffAuthentication } from "../../staff-auth.ts";
 import { createStaffSignInGuard } from "../../staff-sign-in-limit.ts";
 import { registerDashboardAudit } from "./audit.ts";
@@ -68,6 +68,7 @@ export function registerDashboard(
     now: apiDeps.now,
   });
   dashboard.use(staffAuthentication(staffTokens, signInGuard));
+  dashboard.use(recordActionsWithAnswers(deps.audit, apiDeps.now));
   registerDashboardMe(dashboard, deps);
   const readSummary = createSummaryReader(deps, summaryCacheMs);
   registerDashboardSummary(dashboard, deps, readSummary);

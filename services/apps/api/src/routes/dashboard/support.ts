@@ -31,8 +31,8 @@ export type CountyAuth =
 /**
  * What every county route does first: the `:county` of the path must be the token's county (a state token sees
  * every county) and the token's role at least `minimumRole`; the action is recorded in the county's audit log either
- * way (a refusal as `denied`, every time; a repeated view once per window, see StaffAuditLog), before anything is
- * read.
+ * way: a refusal as `denied` (403), every time, before anything is read; a repeated view once per window (see
+ * StaffAuditLog); an allowed action once the route has answered, with the answer's status (recordActionsWithAnswers).
  */
 export async function authoriseCounty(
   c: Context<StaffEnvContext>,
@@ -52,8 +52,13 @@ export async function authoriseCounty(
   const permitted = canSeeCounty(staff, county) && hasRole(staff, minimumRole);
   const refusal = permitted && refusalOf ? await refusalOf(staff, county) : undefined;
   const allowed = permitted && refusal === undefined;
-  if (allowed && kind === "view") await deps.audit.recordView(staff, county, action, deps.now());
-  else await deps.audit.record(staff, county, action, allowed ? "allowed" : "denied", deps.now());
+  if (!allowed) await deps.audit.record(staff, county, action, "denied", deps.now(), 403);
+  else if (kind === "view") await deps.audit.recordView(staff, county, action, deps.now());
+  else {
+    const answered = c.get("answeredAction");
+    if (!answered) throw new Error(`${action}: dashboard routes are served behind recordActionsWithAnswers`);
+    answered.entry = { staff, county, action };
+  }
   if (!allowed) {
     return {
       ok: false,

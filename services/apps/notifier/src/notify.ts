@@ -1,8 +1,18 @@
-import { type Channel, type Notice, planNotifications } from "@ballot/core";
+import {
+  type Channel,
+  type CorrectedStatus,
+  channels,
+  messageIdOf,
+  type Notice,
+  noticeOfStatusChange,
+  planNotifications,
+  statusNoticeTopicOf,
+} from "@ballot/core";
 import { isTransientError, type Logger, PermanentError, TransientError } from "@ballot/runtime";
 import { requestConfirmation } from "./confirmations.ts";
 import { deliverMessage, sendableOf } from "./deliver.ts";
 import type { NotifierDeps } from "./deps.ts";
+import { factsForStatus } from "./facts.ts";
 
 /**
  * Tells the voter about one notice: plans one message per confirmed channel with the core planner, folds held
@@ -31,11 +41,21 @@ export async function notifyVoter(
     county,
     nowMs,
     held: held.map((message) => ({ messageId: message.messageId, channel: message.channel, notice: message.notice })),
+    corrected: await correctedStatusOf(deps, notice),
   });
   for (const fold of plan.folded) {
     await deps.held.drop(notice.ballotKey, fold.heldMessageId);
     await deps.notifications.markFolded(fold.heldMessageId, fold.intoMessageId);
     log.info({ heldMessageId: fold.heldMessageId, intoMessageId: fold.intoMessageId }, "held message folded");
+  }
+  for (const heldMessageId of plan.withdrawn) {
+    await deps.held.drop(notice.ballotKey, heldMessageId);
+    await deps.notifications.markDead(
+      heldMessageId,
+      "withdrawn: the county corrected the status before it went",
+      nowMs,
+    );
+    log.info({ heldMessageId }, "held message withdrawn: the county corrected its status before it went");
   }
   const outcomes = await Promise.allSettled(
     plan.messages.map(async (message) => {
@@ -62,4 +82,36 @@ export async function notifyVoter(
     cause: failures[0],
     context: { ballotKey: notice.ballotKey },
   });
+}
+
+/** The channels on which a ballot's message of one topic went out (a correction or retraction goes only there). */
+export async function channelsSent(deps: NotifierDeps, ballotKey: string, topic: string): Promise<Channel[]> {
+  const records = await Promise.all(
+    channels.map((channel) => deps.notifications.get(messageIdOf(ballotKey, topic, channel))),
+  );
+  return channels.filter((_, index) => records[index]?.state === "sent");
+}
+
+/**
+ * For a county correction (a move back to a lower status): the channels on which the voter was told the status it
+ * undoes, and the notice of the status it is now, for the others (planNotifications says what goes where). Nothing
+ * for any other notice, or a correction from before corrections named what they undo.
+ */
+async function correctedStatusOf(deps: NotifierDeps, notice: Notice): Promise<CorrectedStatus | undefined> {
+  if (notice.milestone !== "correction" || !notice.undoes || !notice.status) return undefined;
+  const undoneTopic = statusNoticeTopicOf(notice.undoes);
+  const change = {
+    ballotKey: notice.ballotKey,
+    ballotId: notice.ballotId,
+    voterId: notice.voterId,
+    county: notice.county,
+    from: null,
+    to: notice.status,
+    occurredAt: new Date(notice.occurredAtMs).toISOString(),
+  };
+  const [toldOn, facts] = await Promise.all([
+    undoneTopic ? channelsSent(deps, notice.ballotKey, undoneTopic) : [],
+    factsForStatus(deps, notice.ballotKey, notice.status),
+  ]);
+  return { toldOn, current: noticeOfStatusChange(change, facts) };
 }

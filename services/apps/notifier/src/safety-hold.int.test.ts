@@ -178,6 +178,53 @@ describe("safety hold: a batch that moves an unusual share of a county's ballots
     }
   });
 
+  test("the county's own correction file: only the ten told of the bad file hear it was wrong; the held thirty hear nothing", async ({
+    ns,
+  }) => {
+    const ballots = (await seedCounty(ns, 40)).slice(0, 40);
+    // Only rejections are watched here, so that the correction file itself is not held as a batch.
+    const rejectionsWatched = {
+      [county]: { ...counties[county], safetyHold: { share: 0.1, minimumBallots: 5, statuses: ["rejected" as const] } },
+    };
+    const harness = await startHarness(ns, { counties: rejectionsWatched });
+    const subjectsTo = (address: string) =>
+      harness.resend.messages.filter((message) => message.to === address).map((message) => message.body.subject);
+    const move = (ballot: SeededBallot, from: "returned_by_voter" | "rejected", day: number, batchId?: string) =>
+      publishStatusChange(ns, {
+        ballotKey: ballot.ballotKey,
+        ballotId: ballot.ballotId,
+        voterId: ballot.voterId,
+        county,
+        from,
+        to: "received",
+        occurredAt: new Date(at(day)).toISOString(),
+        ...(batchId ? { batchId } : {}),
+      });
+    try {
+      for (const ballot of ballots) await move(ballot, "returned_by_voter", 10);
+      await waitFor("forty receipts", () => harness.resend.messages.length === 40);
+      for (const ballot of ballots) await rejection(ns, ballot, "bad-file");
+      await waitFor("the notifier to ack the bad file", () => isNotifierDrained(ns));
+      expect(harness.resend.messages).toHaveLength(50);
+      const wronglyTold = ballots.filter((ballot) => subjectsTo(ballot.email).length === 2);
+      expect(wronglyTold).toHaveLength(10);
+
+      // The county fixes it with a correction file before any approver looked at the hold.
+      for (const ballot of ballots) await move(ballot, "rejected", 13, "fix-file");
+      await waitFor("the notifier to ack the correction file", () => isNotifierDrained(ns));
+      await waitFor("ten corrections", () => harness.resend.messages.length === 60);
+      for (const ballot of ballots) {
+        expect(subjectsTo(ballot.email)).toEqual(
+          wronglyTold.includes(ballot)
+            ? ["Your ballot was received", "Your ballot was not counted", "Correction to your ballot status"]
+            : ["Your ballot was received"],
+        );
+      }
+    } finally {
+      await harness.stop();
+    }
+  });
+
   test("changes no batch caused, and statuses the county does not watch, are never held", async ({ ns }) => {
     const ballots = await seedCounty(ns, 40);
     const harness = await startHarness(ns, { counties });

@@ -2,19 +2,16 @@ import type { HoldJob } from "@ballot/adapters/redis/safety-holds";
 import type { BallotStatusChanged } from "@ballot/contracts";
 import {
   assertNever,
-  type Channel,
-  channels,
   currentStatus,
   defaultSafetyHold,
   isWatchedByHold,
-  messageIdOf,
   type Notice,
   noticeOfRetraction,
   safetyHoldThreshold,
 } from "@ballot/core";
 import { isTransientError, type Logger } from "@ballot/runtime";
 import type { NotifierDeps } from "./deps.ts";
-import { notifyVoter } from "./notify.ts";
+import { channelsSent, notifyVoter } from "./notify.ts";
 
 /** Held notices sent per job and tick, and ballots a correction looks at per tick. */
 const releasePageSize = 200;
@@ -124,10 +121,7 @@ async function correctPage(deps: NotifierDeps, county: string, job: HoldJob, log
   let told = 0;
   await Promise.all(
     page.ballots.map(async ({ ballotKey, topic }) => {
-      const records = await Promise.all(
-        channels.map((channel) => deps.notifications.get(messageIdOf(ballotKey, topic, channel))),
-      );
-      const reached: Channel[] = channels.filter((_, index) => records[index]?.state === "sent");
+      const reached = await channelsSent(deps, ballotKey, topic);
       if (reached.length === 0) return;
       const stored = await deps.ballots.load(ballotKey);
       if (!stored?.state.voterId || !stored.state.ballotId) return;

@@ -15,8 +15,10 @@ export {
   rejectionReasonOf,
   rejectionReasons,
   type StatusChangeInput,
+  statusNoticeTopicOf,
 } from "./milestones.ts";
 export {
+  type CorrectedStatus,
   countyVariablesOf,
   type HeldMessage,
   messageIdOf,

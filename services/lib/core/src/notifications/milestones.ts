@@ -79,6 +79,8 @@ export interface Notice {
   readonly occurredAtMs: number;
   /** The ballot status the notice is about; a newer status notice folds held older ones. */
   readonly status?: BallotStatus | undefined;
+  /** For a correction: the status it undoes, which the voter may or may not have been told. */
+  readonly undoes?: BallotStatus | undefined;
   readonly details: NoticeDetails;
 }
 
@@ -127,6 +129,12 @@ function milestoneOfStatus(status: BallotStatus): Milestone | undefined {
 const isoDate = (iso: string): string => iso.slice(0, 10);
 
 /**
+ * The topic of the notice a change to `status` sends, if it sends one: what a correction of that status looks up to
+ * know where the voter was told it.
+ */
+export const statusNoticeTopicOf = (status: BallotStatus): string | undefined => milestoneOfStatus(status);
+
+/**
  * The notice a status change calls for, if any. A change to a lower-ranked status is a county correction
  * (DESIGN.md: "an explicit county correction may move a ballot back (and must notify)").
  */
@@ -140,7 +148,13 @@ export function noticeOfStatusChange(change: StatusChangeInput, facts: BallotFac
     status: change.to,
   };
   if (change.from !== null && rankOf(change.to) < rankOf(change.from)) {
-    return { ...base, milestone: "correction", topic: `correction:${change.from}>${change.to}`, details: {} };
+    return {
+      ...base,
+      milestone: "correction",
+      topic: `correction:${change.from}>${change.to}`,
+      undoes: change.from,
+      details: {},
+    };
   }
   const milestone = milestoneOfStatus(change.to);
   if (!milestone) return undefined;

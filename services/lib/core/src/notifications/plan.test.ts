@@ -3,7 +3,7 @@ import { sampleCountySettings as county } from "../../test-data/county-settings.
 import { applySmsKeyword, parseSmsKeyword } from "./keywords.ts";
 import { type Notice, noticeOfAlert, noticeOfStatusChange } from "./milestones.ts";
 import { type HeldMessage, planNotifications } from "./plan.ts";
-import { changeContact, enrollFromRoll, type Subscription } from "./subscription.ts";
+import { type Channel, changeContact, enrollFromRoll, type Subscription } from "./subscription.ts";
 
 const ids = { ballotKey: "123456:000001", ballotId: "B1", voterId: "V1", county: "06999" };
 const change = (
@@ -174,6 +174,84 @@ describe("planNotifications", () => {
     expect(plan.folded).toEqual([
       { heldMessageId: "c", intoMessageId: "123456:000001:correction:counted>received:email" },
     ]);
+  });
+
+  describe("a correction says the last message was wrong only where that message went", () => {
+    const correction = noticeOfStatusChange(change("counted", "received")) as Notice;
+    const received = noticeOfStatusChange(change(null, "received")) as Notice;
+    const counted = noticeOfStatusChange(change("received", "counted")) as Notice;
+    const plan = (toldOn: Channel[], held: HeldMessage[] = []) =>
+      planNotifications({
+        notice: correction,
+        subscription,
+        county,
+        nowMs: noon,
+        held,
+        corrected: { toldOn, current: received },
+      });
+    const sent = (result: ReturnType<typeof planNotifications>) =>
+      result.messages.map((message) => `${message.channel} ${message.templateId} ${message.messageId}`);
+
+    it("names what it undoes", () => {
+      expect(correction).toMatchObject({ milestone: "correction", status: "received", undoes: "counted" });
+    });
+
+    it("told on email only: email gets the correction, voice the status as it now is", () => {
+      expect(sent(plan(["email"]))).toEqual([
+        "email correction 123456:000001:correction:counted>received:email",
+        "voice received 123456:000001:received:voice",
+      ]);
+    });
+
+    it("told nowhere (its message was held for review): no channel hears of a mistake", () => {
+      const result = plan([]);
+      expect(result.messages.map((message) => message.templateId)).toEqual(["received", "received"]);
+      // The same ids as the status's own notice: a voter told "received" before is not told it again.
+      expect(result.messages.map((message) => message.messageId)).toEqual(
+        planNotifications({ notice: received, subscription, county, nowMs: noon }).messages.map(
+          (message) => message.messageId,
+        ),
+      );
+    });
+
+    it("a wrong message still waiting for quiet hours is folded where it was never sent, not corrected", () => {
+      const result = plan(
+        ["email"],
+        [
+          { messageId: "counted-email", channel: "email", notice: counted },
+          { messageId: "counted-voice", channel: "voice", notice: counted },
+        ],
+      );
+      expect(result.folded).toEqual([
+        { heldMessageId: "counted-email", intoMessageId: "123456:000001:correction:counted>received:email" },
+        { heldMessageId: "counted-voice", intoMessageId: "123456:000001:received:voice" },
+      ]);
+      expect(result.withdrawn).toEqual([]);
+    });
+
+    it("the status as it now is, itself still held, stays held rather than being folded into itself", () => {
+      const waiting = { messageId: "123456:000001:received:voice", channel: "voice" as const, notice: received };
+      expect(plan(["email"], [waiting]).folded).toEqual([]);
+    });
+
+    it("when the status as it now is is not news, a wrong message still held is withdrawn", () => {
+      const result = planNotifications({
+        notice: noticeOfStatusChange(change("mailed", "issued")) as Notice,
+        subscription,
+        county,
+        nowMs: noon,
+        held: [
+          {
+            messageId: "mailed-voice",
+            channel: "voice",
+            notice: noticeOfStatusChange(change("issued", "mailed")) as Notice,
+          },
+        ],
+        corrected: { toldOn: [], current: undefined },
+      });
+      expect(result.messages).toEqual([]);
+      expect(result.withdrawn).toEqual(["mailed-voice"]);
+    });
   });
 });
 

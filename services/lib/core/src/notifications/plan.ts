@@ -36,6 +36,8 @@ export interface NotificationPlan {
   readonly messages: readonly PlannedMessage[];
   /** Held messages a newer notice made obsolete: dropped, their news carried by `intoMessageId`. */
   readonly folded: readonly { readonly heldMessageId: string; readonly intoMessageId: string }[];
+  /** Held messages a correction made wrong where nothing replaces them (the corrected status is not news): dropped. */
+  readonly withdrawn: readonly string[];
   /** Channels that get nothing, and why (for logs and counters). */
   readonly skipped: readonly { readonly channel: Channel; readonly why: "not_confirmed" | "opted_out" }[];
 }
@@ -72,9 +74,25 @@ function variablesOf(notice: Notice, county: CountyNotificationSettings): Record
 }
 
 /**
+ * What a correction needs to know to say "our last message was wrong" only to a voter who got that message: the
+ * channels on which the status it corrects was sent, and the notice of the ballot's status as it now is (none when
+ * that status is not news, such as issued).
+ */
+export interface CorrectedStatus {
+  readonly toldOn: readonly Channel[];
+  readonly current?: Notice | undefined;
+}
+
+/**
  * Plans what one notice sends to one voter (pure: time is an argument). Each confirmed channel gets one message,
  * now if the voter's contact window is open in the county's zone, else held until it opens; a held message of the
  * same ballot and channel that this notice makes obsolete is folded into it.
+ *
+ * A correction (given `corrected`) goes only on the channels that were told the status it corrects. On the others the
+ * voter was never told the wrong status (its message was held for review or for quiet hours, or the channel came
+ * later), so they get the status as it now is instead, as if the wrong one had never been: once per topic as always,
+ * so a status told before is not told again. A held message there that the correction makes wrong is folded into that
+ * one, or withdrawn when the status as it now is is not news.
  */
 export function planNotifications(input: {
   readonly notice: Notice;
@@ -82,37 +100,45 @@ export function planNotifications(input: {
   readonly county: CountyNotificationSettings;
   readonly nowMs: number;
   readonly held?: readonly HeldMessage[];
+  readonly corrected?: CorrectedStatus | undefined;
 }): NotificationPlan {
-  const { notice, subscription, county, nowMs } = input;
+  const { notice, subscription, county, nowMs, corrected } = input;
   const messages: PlannedMessage[] = [];
   const folded: { heldMessageId: string; intoMessageId: string }[] = [];
+  const withdrawn: string[] = [];
   const skipped: { channel: Channel; why: "not_confirmed" | "opted_out" }[] = [];
-  const templateId = templateIdOf(notice);
-  const variables = variablesOf(notice, county);
   for (const entry of subscription.channels) {
     if (entry.consent !== "confirmed") {
       skipped.push({ channel: entry.channel, why: entry.consent === "opted_out" ? "opted_out" : "not_confirmed" });
       continue;
     }
-    const messageId = messageIdOf(notice.ballotKey, notice.topic, entry.channel);
+    const obsolete = (input.held ?? []).filter(
+      (held) => held.channel === entry.channel && isObsoletedBy(held.notice, notice),
+    );
+    const told = notice.milestone !== "correction" || !corrected || corrected.toldOn.includes(entry.channel);
+    const sent = told ? notice : corrected?.current;
+    if (!sent) {
+      withdrawn.push(...obsolete.map((held) => held.messageId));
+      continue;
+    }
+    const messageId = messageIdOf(sent.ballotKey, sent.topic, entry.channel);
     messages.push({
       messageId,
-      ballotKey: notice.ballotKey,
-      voterId: notice.voterId,
-      county: notice.county,
+      ballotKey: sent.ballotKey,
+      voterId: sent.voterId,
+      county: sent.county,
       channel: entry.channel,
       address: entry.address,
       language: entry.language ?? subscription.language,
-      templateId,
-      notice,
-      variables,
+      templateId: templateIdOf(sent),
+      notice: sent,
+      variables: variablesOf(sent, county),
       sendAtMs: nextSendTimeMs(nowMs, county.timeZone, entry.window ?? county.contactWindow),
     });
-    for (const held of input.held ?? []) {
-      if (held.channel === entry.channel && isObsoletedBy(held.notice, notice)) {
-        folded.push({ heldMessageId: held.messageId, intoMessageId: messageId });
-      }
+    for (const held of obsolete) {
+      // The held message is this one (the status as it now is, still waiting): it stays held.
+      if (held.messageId !== messageId) folded.push({ heldMessageId: held.messageId, intoMessageId: messageId });
     }
   }
-  return { messages, folded, skipped };
+  return { messages, folded, withdrawn, skipped };
 }

@@ -90,6 +90,14 @@ for (const voter of stack.samples) {
 print(`officials' dashboard: ${stack.siteUrl}/dashboard/ (staff token for this run: ${stack.staffToken})`);
 print(`a second approver's token, to approve a broadcast someone else drafted: ${stack.secondStaffToken}`);
 print(`their messages (email, SMS, voice): ${stack.siteUrl}/outbox/ (files in ${stack.outboxDir})`);
+print(
+  `the county's own files (CSV): INGEST_URL=${stack.ingestUrl} INGEST_COUNTY_TOKEN=${stack.countyToken} ` +
+    `pnpm county import voters|ballots|statuses --county ${stack.county} FILE`,
+);
+print(
+  `USPS feed files: INGEST_URL=${stack.ingestUrl} INGEST_FEED_TOKEN=${stack.feedToken} ` +
+    "pnpm ingest:import --feed usps FILE",
+);
 print(`samples as JSON: ${JSON.stringify(stack.samples)}`);
 print("Ctrl-C stops everything.");
 // Ctrl-C reaches every process of the group at once: ingest may stop while the simulation still sends to it, and

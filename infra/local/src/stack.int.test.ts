@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { defaultContactWindow, isWithinWindow, wallClockAt } from "@ballot/core";
@@ -25,6 +26,35 @@ type Sample = Pick<SimulatedVoter, "voterId" | "firstName" | "lastName" | "dateO
  * counts every sample voter (the only subscribers), the second printed token approves it, the first sends it; each
  * sample voter's email reaches the outbox in their language (at night: every message waits for the morning).
  */
+/**
+ * Runs the county import exactly as the stack prints it, with a statuses file of one good row (the sample voter's
+ * ballot received at a drop box) and one bad one: the printed address and token work, and a bad row is reported.
+ */
+function importCountyFile(output: string, sample: Sample) {
+  const printed =
+    /the county's own files \(CSV\): INGEST_URL=(\S+) INGEST_COUNTY_TOKEN=(\S+) .*--county (\S+) FILE/.exec(output);
+  expect(printed).not.toBeNull();
+  const [, ingestUrl, token, county] = printed as unknown as [string, string, string, string];
+  const dir = mkdtempSync(join(tmpdir(), "stack-county-"));
+  const file = join(dir, "statuses.csv");
+  // The simulator numbers ballots after their voters (V00000001 holds B00000001).
+  const ballotId = `B${sample.voterId.slice(1)}`;
+  writeFileSync(
+    file,
+    "ballot_id,status,occurred_at,reason_code,cure_deadline,cure_url,channel,note\r\n" +
+      `${ballotId},received,${new Date().toISOString()},,,,drop_box,\r\n` +
+      `${ballotId},counted,not a date,,,,,\r\n`,
+  );
+  const run = spawnSync(
+    process.execPath,
+    ["services/apps/ingest/src/cli/county.ts", "import", "statuses", "--county", county, "--json", file],
+    { cwd: repoRoot, env: { ...process.env, INGEST_URL: ingestUrl, INGEST_COUNTY_TOKEN: token }, encoding: "utf8" },
+  );
+  rmSync(dir, { recursive: true, force: true });
+  expect(run.status, run.stderr).toBe(0);
+  expect(JSON.parse(run.stdout)).toMatchObject({ records: 2, accepted: 1, rejected: 1 });
+}
+
 async function driveBroadcast(output: string, apiUrl: string, outboxDir: string, samples: readonly Sample[]) {
   const staffToken = /staff token for this run: (\S+)\)/.exec(output)?.[1];
   const secondToken = /a second approver's token, to approve a broadcast someone else drafted: (\S+)/.exec(output)?.[1];
@@ -172,6 +202,7 @@ describe("npm start stack", () => {
         expect(outboxFiles()).toEqual([]);
       }
       await driveBroadcast(lines.join("\n"), apiUrl as string, outboxDir, samples);
+      importCountyFile(lines.join("\n"), sample);
       const page = await fetch(`${siteUrl}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("Track your mail ballot");

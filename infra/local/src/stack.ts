@@ -39,8 +39,12 @@ export interface RunningStack {
   readonly staffToken: string;
   /** A second approver's token: a broadcast needs someone other than its drafter to approve it. */
   readonly secondStaffToken: string;
+  /** The simulated county's code (FIPS-like), as county files and routes name it. */
+  readonly county: string;
   /** The simulated county's upload token for ingest (`Authorization: Bearer` on /v1/counties/:county/...). */
   readonly countyToken: string;
+  /** The USPS feed's token for ingest (`usps`, on /v1/feeds/usps/...). */
+  readonly feedToken: string;
   /** Where the notifier writes the messages of this run (no provider credentials locally). */
   readonly outboxDir: string;
   /** Resolves when the simulated election has been played to its end. */
@@ -290,7 +294,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       samples,
       staffToken,
       secondStaffToken,
+      county,
       countyToken,
+      feedToken,
       outboxDir,
       simulation,
       stop,

@@ -1,7 +1,17 @@
 // The lookup form: checks what can be checked here, posts the details to the API, and shows the ballot's status,
 // what each step means, who it waits on and how fresh it is. Every text comes from the page's own strings (one
 // language per page, in #ui-strings), so this one script serves all ten languages.
-import type { UiStrings } from "../i18n/index.ts";
+import {
+  agoText,
+  curableReasons,
+  dateFormatsOf,
+  formatCalendarDay,
+  onTheWayToVoter,
+  type StatusName,
+  safeWebUrl,
+  waitingOn,
+} from "../i18n/ballot-status.ts";
+import { fill, type UiStrings } from "../i18n/index.ts";
 import { apiBase, byId, el, errorSummary, pageStrings, waitText } from "./page.ts";
 import { saveVoterToken } from "./voter-token.ts";
 
@@ -12,9 +22,8 @@ type PageStrings = UiStrings & {
   /** The alerts page and its invitation (`alerts.resultHeading` etc.), shown after a lookup that found the voter. */
   readonly alerts: { readonly path: string; readonly heading: string; readonly text: string; readonly link: string };
 };
-type Status = keyof UiStrings["statuses"];
+type Status = StatusName;
 type Field = "firstName" | "lastName" | "dateOfBirth" | "zip" | "voterId";
-type Waiting = keyof UiStrings["waiting"];
 
 /** A ballot as the API answers it (services/apps/api/src/ballot-view.ts). */
 interface BallotView {
@@ -48,46 +57,9 @@ const progress = byId("progress");
 const voterIdGroup = byId("voterId-group");
 const fields: readonly Field[] = ["firstName", "lastName", "dateOfBirth", "zip", "voterId"];
 
-/** Who the ballot waits on in each status: the plain answer to "is anything needed from me?". */
-const waitingOn: Readonly<Record<Status, Waiting>> = {
-  issued: "county",
-  mailed: "usps",
-  in_transit: "usps",
-  out_for_delivery: "usps",
-  delivered: "voter",
-  undeliverable: "voter",
-  returned_by_voter: "usps",
-  received: "county",
-  accepted: "county",
-  counted: "done",
-  rejected: "voter",
-  cure_pending: "voter",
-  cured: "county",
-  superseded: "done",
-};
-const onTheWayToVoter: ReadonlySet<Status> = new Set(["mailed", "in_transit", "out_for_delivery"]);
-const curable: ReadonlySet<string> = new Set(["signature_mismatch", "signature_missing"]);
-
-const fill = (template: string, values: Readonly<Record<string, string>>) =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-
-const dateTime = new Intl.DateTimeFormat(s.locale, { dateStyle: "medium", timeStyle: "short" });
-const date = new Intl.DateTimeFormat(s.locale, { dateStyle: "medium" });
-// Calendar days (delivery date, cure deadline) are days, not instants: formatted in UTC so no time zone shifts them.
-const day = new Intl.DateTimeFormat(s.locale, { dateStyle: "full", timeZone: "UTC" });
-const relative = new Intl.RelativeTimeFormat(s.locale, { numeric: "auto" });
-
-function formatDay(text: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  return match ? day.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : text;
-}
-
-function ago(iso: string): string {
-  const minutes = Math.round((new Date(iso).getTime() - Date.now()) / 60_000);
-  if (Math.abs(minutes) < 60) return relative.format(minutes, "minute");
-  if (Math.abs(minutes) < 48 * 60) return relative.format(Math.round(minutes / 60), "hour");
-  return relative.format(Math.round(minutes / 1440), "day");
-}
+const formats = dateFormatsOf(s.locale);
+const formatDay = (text: string): string => formatCalendarDay(formats, text);
+const ago = (iso: string): string => agoText(formats, iso, Date.now());
 
 function timeEl(iso: string, text: string): HTMLElement {
   const element = el("time", undefined, text);
@@ -95,29 +67,18 @@ function timeEl(iso: string, text: string): HTMLElement {
   return element;
 }
 
-/** Only web links become links: a county's cure address is data, and data must not run script. */
-function safeUrl(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function rejectionBlock(ballot: BallotView): HTMLElement {
   const texts = s.rejection;
   const reason = ballot.rejection?.reason ?? "other";
   const reasonText = texts.reasons[reason as keyof typeof texts.reasons] ?? texts.reasons.other;
   const block = el("div", "alert", el("h4", undefined, texts.heading), el("p", undefined, reasonText));
-  if (!curable.has(reason)) {
+  if (!curableReasons.has(reason)) {
     block.append(el("p", undefined, texts.other));
     return block;
   }
   block.append(el("h4", undefined, texts.cureHeading));
   block.append(el("ol", undefined, ...texts.cureSteps.map((step) => el("li", undefined, step))));
-  const url = safeUrl(ballot.rejection?.cureUrl);
+  const url = safeWebUrl(ballot.rejection?.cureUrl);
   if (url) {
     const link = el("a", undefined, texts.cureLink) as HTMLAnchorElement;
     link.href = url;
@@ -151,7 +112,7 @@ function ballotSection(ballot: BallotView, older: boolean): HTMLElement {
   const asOf = el(
     "p",
     "fresh",
-    fill(r.asOf, { time: dateTime.format(new Date(ballot.asOf)), relative: ago(ballot.asOf) }),
+    fill(r.asOf, { time: formats.dateTime.format(new Date(ballot.asOf)), relative: ago(ballot.asOf) }),
   );
   asOf.append(" ", r.freshness);
   section.append(asOf);
@@ -161,7 +122,7 @@ function ballotSection(ballot: BallotView, older: boolean): HTMLElement {
     return el(
       "li",
       undefined,
-      timeEl(step.at, date.format(new Date(step.at))),
+      timeEl(step.at, formats.date.format(new Date(step.at))),
       el("span", "step", text?.label ?? step.status),
       text?.meaning ?? "",
     );

@@ -1,6 +1,6 @@
 // What the voter is told about a ballot's status beyond its words: who it waits on, when a delivery date or a cure
 // applies, and how dates read. One place for the lookup page's script and for the API's page without JavaScript.
-import type { UiStrings } from "./index.ts";
+import { fill, type UiStrings } from "./index.ts";
 
 export type StatusName = keyof UiStrings["statuses"];
 export type WaitingOn = keyof UiStrings["waiting"];
@@ -68,4 +68,51 @@ export function agoText(formats: DateFormats, iso: string, nowMs: number): strin
   if (Math.abs(minutes) < 60) return formats.relative.format(minutes, "minute");
   if (Math.abs(minutes) < 48 * 60) return formats.relative.format(Math.round(minutes / 60), "hour");
   return formats.relative.format(Math.round(minutes / 1440), "day");
+}
+
+/** "30 seconds", "2 minutes", in the page's language: how long a rate-limited voter waits. */
+export function waitText(locale: string, seconds: number): string {
+  const unit = seconds > 90 ? "minute" : "second";
+  const amount = unit === "minute" ? Math.ceil(seconds / 60) : seconds;
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(amount);
+}
+
+export type LookupField = "firstName" | "lastName" | "dateOfBirth" | "zip" | "voterId";
+export const lookupFields: readonly LookupField[] = ["firstName", "lastName", "dateOfBirth", "zip", "voterId"];
+
+/** A lookup that found no one ballot, as the voter is told it: the text, its field, and whether the FAQ helps. */
+export interface LookupProblem {
+  readonly field?: LookupField;
+  readonly message: string;
+  readonly faqLink?: boolean;
+}
+
+/**
+ * The API's lookup error codes (services/apps/api/src/errors.ts), told in the page's language and tied to their
+ * field: the same words whether the page's script asked or the API drew the page for a browser without JavaScript.
+ */
+export function lookupProblemOf(
+  e: UiStrings["errors"],
+  locale: string,
+  code: string | undefined,
+  field: string | undefined,
+  retryAfterSeconds: number,
+): LookupProblem {
+  if (code === "VALIDATION_FAILED") {
+    const byField: Record<LookupField, string> = {
+      firstName: e.firstNameInvalid,
+      lastName: e.lastNameInvalid,
+      dateOfBirth: e.dateOfBirthRange,
+      zip: e.zipInvalid,
+      voterId: e.voterIdInvalid,
+    };
+    const known = lookupFields.find((candidate) => candidate === field);
+    return known ? { field: known, message: byField[known] } : { message: e.unavailable };
+  }
+  if (code === "VOTER_NOT_FOUND") return { message: e.notFound, faqLink: true };
+  if (code === "VOTER_AMBIGUOUS") return { field: "voterId", message: e.ambiguous };
+  if (code === "RATE_LIMITED") {
+    return { message: fill(e.rateLimited, { time: waitText(locale, retryAfterSeconds > 0 ? retryAfterSeconds : 60) }) };
+  }
+  return { message: e.unavailable };
 }

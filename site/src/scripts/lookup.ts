@@ -6,13 +6,17 @@ import {
   curableReasons,
   dateFormatsOf,
   formatCalendarDay,
+  type LookupField,
+  type LookupProblem,
+  lookupFields,
+  lookupProblemOf,
   onTheWayToVoter,
   type StatusName,
   safeWebUrl,
   waitingOn,
 } from "../i18n/ballot-status.ts";
 import { fill, type UiStrings } from "../i18n/index.ts";
-import { apiBase, byId, el, errorSummary, pageStrings, waitText } from "./page.ts";
+import { apiBase, byId, el, errorSummary, pageStrings } from "./page.ts";
 import { saveVoterToken } from "./voter-token.ts";
 
 type PageStrings = UiStrings & {
@@ -23,7 +27,7 @@ type PageStrings = UiStrings & {
   readonly alerts: { readonly path: string; readonly heading: string; readonly text: string; readonly link: string };
 };
 type Status = StatusName;
-type Field = "firstName" | "lastName" | "dateOfBirth" | "zip" | "voterId";
+type Field = LookupField;
 
 /** A ballot as the API answers it (services/apps/api/src/ballot-view.ts). */
 interface BallotView {
@@ -44,18 +48,14 @@ interface ApiError {
   };
 }
 
-interface Problem {
-  readonly field?: Field;
-  readonly message: string;
-  readonly faqLink?: boolean;
-}
+type Problem = LookupProblem;
 
 const s = pageStrings<PageStrings>();
 const form = byId<HTMLFormElement>("lookup");
 const result = byId("result");
 const progress = byId("progress");
 const voterIdGroup = byId("voterId-group");
-const fields: readonly Field[] = ["firstName", "lastName", "dateOfBirth", "zip", "voterId"];
+const fields = lookupFields;
 
 const formats = dateFormatsOf(s.locale);
 const formatDay = (text: string): string => formatCalendarDay(formats, text);
@@ -208,31 +208,16 @@ function checkHere(data: Readonly<Record<Field, string>>): Problem[] {
   return problems;
 }
 
-/** The API's error codes (services/apps/api/src/errors.ts), each told in the page's language and tied to its field. */
 function problemOf(response: Response, body: ApiError): Problem {
-  const e = s.errors;
   const code = body.error?.code;
-  if (code === "VALIDATION_FAILED") {
-    const field = body.error?.details?.field as Field | undefined;
-    const byField: Record<Field, string> = {
-      firstName: e.firstNameInvalid,
-      lastName: e.lastNameInvalid,
-      dateOfBirth: e.dateOfBirthRange,
-      zip: e.zipInvalid,
-      voterId: e.voterIdInvalid,
-    };
-    return field && fields.includes(field) ? { field, message: byField[field] } : { message: e.unavailable };
-  }
-  if (code === "VOTER_NOT_FOUND") return { message: e.notFound, faqLink: true };
-  if (code === "VOTER_AMBIGUOUS") {
-    voterIdGroup.hidden = false;
-    return { field: "voterId", message: e.ambiguous };
-  }
-  if (code === "RATE_LIMITED") {
-    const seconds = Number(response.headers.get("retry-after"));
-    return { message: fill(e.rateLimited, { time: waitText(s.locale, seconds > 0 ? seconds : 60) }) };
-  }
-  return { message: e.unavailable };
+  if (code === "VOTER_AMBIGUOUS") voterIdGroup.hidden = false;
+  return lookupProblemOf(
+    s.errors,
+    s.locale,
+    code,
+    body.error?.details?.field,
+    Number(response.headers.get("retry-after")),
+  );
 }
 
 let busy = false;

@@ -16,12 +16,7 @@ export const pageStrings = <T>(): T => JSON.parse(document.getElementById("ui-st
 /** Where the API is: the page's own origin unless the build says otherwise. */
 export const apiBase = document.querySelector<HTMLMetaElement>('meta[name="api-base"]')?.content ?? "";
 
-/** "30 seconds", "2 minutes", in the page's language: how long a rate-limited voter waits. */
-export function waitText(locale: string, seconds: number): string {
-  const unit = seconds > 90 ? "minute" : "second";
-  const amount = unit === "minute" ? Math.ceil(seconds / 60) : seconds;
-  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(amount);
-}
+export { waitText } from "../i18n/ballot-status.ts";
 
 export interface FieldProblem<Field extends string> {
   readonly field?: Field | undefined;

@@ -49,9 +49,10 @@ export interface DateFormats {
   readonly relative: Intl.RelativeTimeFormat;
 }
 
-export const dateFormatsOf = (locale: string): DateFormats => ({
-  dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }),
-  date: new Intl.DateTimeFormat(locale, { dateStyle: "medium" }),
+/** A page's date formats; instants in `timeZone` (the reader's own when not given). */
+export const dateFormatsOf = (locale: string, timeZone?: string): DateFormats => ({
+  dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
+  date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }),
   day: new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }),
   relative: new Intl.RelativeTimeFormat(locale, { numeric: "auto" }),
 });

@@ -27,8 +27,6 @@ export const en = {
     voterId: "Voter ID",
     voterIdHint: "Your county elections office can tell you your voter ID.",
     submit: "Find my ballot",
-    noscript:
-      "This lookup needs JavaScript. Your county elections office can also tell you your ballot's status by phone.",
     faqLink: "How does the lookup find me?",
   },
   ui: {

@@ -28,8 +28,6 @@ export const es: Strings = {
     voterId: "Número de votante",
     voterIdHint: "La oficina electoral de su condado puede darle su número de votante.",
     submit: "Buscar mi boleta",
-    noscript:
-      "Esta búsqueda necesita JavaScript. La oficina electoral de su condado también puede decirle por teléfono el estado de su boleta.",
     faqLink: "¿Cómo me encuentra la búsqueda?",
   },
   ui: {

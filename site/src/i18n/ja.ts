@@ -28,8 +28,6 @@ export const ja: Strings = {
     voterId: "有権者ID",
     voterIdHint: "有権者IDは郡の選挙管理事務所で確認できます。",
     submit: "投票用紙を探す",
-    noscript:
-      "この検索には JavaScript が必要です。投票用紙の状況は、郡の選挙管理事務所に電話で問い合わせることもできます。",
     faqLink: "どのように本人を確認しますか？",
   },
   ui: {

@@ -28,8 +28,6 @@ export const ko: Strings = {
     voterId: "유권자 ID",
     voterIdHint: "카운티 선거 사무소에서 유권자 ID를 알려 드릴 수 있습니다.",
     submit: "내 투표용지 찾기",
-    noscript:
-      "이 조회에는 JavaScript가 필요합니다. 카운티 선거 사무소에 전화해서 투표용지 상태를 확인할 수도 있습니다.",
     faqLink: "조회는 어떻게 저를 찾나요?",
   },
   ui: {

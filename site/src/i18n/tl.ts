@@ -29,8 +29,6 @@ export const tl: Strings = {
     voterId: "Voter ID",
     voterIdHint: "Masasabi sa iyo ng tanggapan ng halalan ng iyong county ang iyong voter ID.",
     submit: "Hanapin ang aking balota",
-    noscript:
-      "Kailangan ng JavaScript ang paghahanap na ito. Masasabi rin sa iyo ng tanggapan ng halalan ng iyong county ang status ng iyong balota sa telepono.",
     faqLink: "Paano ako hinahanap ng paghahanap?",
   },
   ui: {

@@ -29,8 +29,6 @@ export const vi: Strings = {
     voterId: "Mã số cử tri",
     voterIdHint: "Văn phòng bầu cử quận của bạn có thể cho bạn biết mã số cử tri.",
     submit: "Tìm lá phiếu của tôi",
-    noscript:
-      "Việc tra cứu này cần JavaScript. Văn phòng bầu cử quận của bạn cũng có thể cho bạn biết tình trạng lá phiếu qua điện thoại.",
     faqLink: "Việc tra cứu tìm tôi như thế nào?",
   },
   ui: {

@@ -28,7 +28,6 @@ export const zh: Strings = {
     voterId: "选民编号",
     voterIdHint: "您所在县的选举办公室可以告诉您选民编号。",
     submit: "查找我的选票",
-    noscript: "此查询需要 JavaScript。您也可以致电所在县的选举办公室查询选票状态。",
     faqLink: "查询是如何找到我的？",
   },
   ui: {

@@ -44,6 +44,8 @@ export interface ApiOptions {
   readonly keys: RedisKeys;
   readonly hashIdentity: (canonicalIdentity: string) => string;
   readonly siteOrigin: string;
+  /** The time zone of the times on the lookup's page without JavaScript (default America/Los_Angeles). */
+  readonly pageTimeZone?: string | undefined;
   readonly maxBodyBytes: number;
   readonly log: Logger;
   /** Signs the voter tokens a lookup hands out; 32+ characters, the same on every instance. */
@@ -88,6 +90,7 @@ export interface ApiDeps {
   readonly contactChanges: RedisContactChangeNotices;
   /** Where the links' pages are (`/confirmed/`, `/unsubscribe/`). */
   readonly siteOrigin: string;
+  readonly pageTimeZone: string;
   readonly trustedProxyHops: number;
   readonly metrics: ApiMetrics;
   readonly metricsToken: string | undefined;
@@ -114,6 +117,7 @@ export function createApiApp(options: ApiOptions) {
     confirmations: new RedisConfirmationRequests(options.redis, options.keys),
     contactChanges: new RedisContactChangeNotices(options.redis, options.keys),
     siteOrigin: options.siteOrigin,
+    pageTimeZone: options.pageTimeZone ?? "America/Los_Angeles",
     trustedProxyHops: options.trustedProxyHops ?? 0,
     metrics: options.metrics ?? createApiMetrics(),
     metricsToken: options.metricsToken,

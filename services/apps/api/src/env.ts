@@ -29,6 +29,21 @@ export const apiEnvSchema = baseEnvSchema.extend({
    * default): this process answers alone. More: it becomes their primary (see cluster.ts).
    */
   API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * The time zone of the times on the lookup's page for browsers without JavaScript (the site's script shows the
+   * browser's own): the counties' zone, an IANA name.
+   */
+  API_PAGE_TIME_ZONE: z
+    .string()
+    .default("America/Los_Angeles")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as America/Los_Angeles"),
   /** The site's origin; the only one CORS lets call the API from a browser. */
   SITE_ORIGIN: z.string().default("http://127.0.0.1:4321"),
   /** Key of the identity hash; the same one ingest uses. At least 32 characters. */

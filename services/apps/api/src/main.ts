@@ -67,6 +67,7 @@ async function serve(): Promise<void> {
     keys,
     hashIdentity: createIdentityHasher(env.IDENTITY_HASH_KEY),
     siteOrigin: env.SITE_ORIGIN,
+    pageTimeZone: env.API_PAGE_TIME_ZONE,
     maxBodyBytes: env.API_MAX_BODY_BYTES,
     log,
     tokenKey,

@@ -213,6 +213,20 @@ export async function postLookup(
   return { status: response.status, headers: response.headers, body: (await response.json()) as LookupAnswer["body"] };
 }
 
+/** The site's lookup form as a browser without JavaScript sends it (URL-encoded, with the page's `lang`). */
+export async function postLookupPage(
+  app: TestApi["app"],
+  fields: Readonly<Record<string, string>>,
+  headers: Record<string, string> = {},
+): Promise<{ readonly status: number; readonly headers: Headers; readonly html: string }> {
+  const response = await app.request("/v1/lookup/page", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return { status: response.status, headers: response.headers, html: await response.text() };
+}
+
 /** Ben, a second voter: his token must never reach Ana's alerts. */
 export const ben: SeedVoter = {
   voterId: "V2002",

@@ -86,6 +86,60 @@ describe("lookup page", () => {
     await page.close();
   });
 
+  it.each([360, 1280])(
+    "without JavaScript, the API answers the form with the status page (Vietnamese, %i px)",
+    async (width) => {
+      const voter = sample(1);
+      const vi = languages.vi.strings;
+      const context = await running.browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${running.stack.siteUrl}/vi/`);
+      await fillForm(page, { ...voter, dateOfBirth: usDate(voter.dateOfBirth) });
+      await page.waitForURL(`${running.stack.siteUrl}/v1/lookup/page`);
+      expect(await page.getAttribute("html", "lang")).toBe("vi");
+      expect(await page.locator("#result-title").textContent()).toBe(vi.ui.result.heading);
+      const labels = Object.values(vi.ui.statuses).map((status) => status.label);
+      expect(labels).toContain(await page.locator("#result .status").first().textContent());
+      expect(await page.locator("#result ol.timeline li").count()).toBeGreaterThan(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: screenshotPath(`status-nojs-vi-${width}`), fullPage: true });
+      // The same page against axe, in a page that may run it.
+      const html = await page.content();
+      const checked = await running.browser.newPage({ viewport: { width, height: 900 } });
+      await checked.setContent(html);
+      expect(await seriousAccessibilityViolations(checked)).toEqual([]);
+      await checked.close();
+      await context.close();
+    },
+  );
+
+  it("without JavaScript, a miss comes back as the form with the guidance, in the page's language", async () => {
+    const context = await running.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${running.stack.siteUrl}/es/`);
+    await fillForm(page, { firstName: "Nadie", lastName: "Ninguno", dateOfBirth: "01-02-1950", zip: "95814" });
+    await page.waitForURL(`${running.stack.siteUrl}/v1/lookup/page`);
+    const es = languages.es.strings.ui.errors;
+    expect(await page.locator("#error-summary li").textContent()).toContain(es.notFound);
+    expect(await page.inputValue("#lastName")).toBe("Ninguno");
+    // Trying again from there stays on the page without JavaScript, in Spanish.
+    await page.fill("#dateOfBirth", "31-02-1950");
+    await page.click("button[type=submit]");
+    await page.waitForLoadState();
+    expect(await page.getAttribute("html", "lang")).toBe("es");
+    expect(await page.locator("#dateOfBirth-error").textContent()).toBe(es.dateOfBirthRange);
+    expect(await page.getAttribute("#dateOfBirth", "aria-invalid")).toBe("true");
+    const html = await page.content();
+    const checked = await running.browser.newPage();
+    await checked.setContent(html);
+    expect(await seriousAccessibilityViolations(checked)).toEqual([]);
+    await checked.close();
+    await context.close();
+  });
+
   it("lists empty fields in a focused summary and ties each message to its field", async () => {
     const page = await running.browser.newPage({ viewport: { width: 360, height: 900 } });
     await page.goto(`${running.stack.siteUrl}/`);

@@ -39,7 +39,8 @@ const css = [
   "button{font:inherit;margin-top:1rem;padding:.6rem 1.2rem;background:#0b57d0;color:#fff;border:0;border-radius:4px}",
   ".summary{border:3px solid #b00020;padding:0 1rem;margin:1rem 0}",
   ".status{font-size:1.25rem;font-weight:700}.alert{border-left:4px solid #b00020;padding-left:1rem}",
-  ".timeline{padding-left:1.25rem}.step{font-weight:600;margin:0 .5rem}",
+  ".timeline{padding-left:1.25rem}.timeline li{margin:.75rem 0}.timeline time{display:block;color:#444}",
+  ".step{display:block;font-weight:600}.timeline .next{list-style:none;margin-left:-1.25rem}",
 ].join("");
 const styleHash = createHash("sha256").update(css).digest("base64");
 const pageCsp = `default-src 'none'; style-src 'sha256-${styleHash}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;

@@ -1,6 +1,6 @@
 import { languages } from "@ballot/site/i18n";
 import { describe, expect, test } from "@ballot/testing";
-import { ana, anaLookup, createTestApi, postLookupPage, seedVoter } from "./test-support.ts";
+import { ana, anaLookup, anaRejected, createTestApi, postLookupPage, seedVoter } from "./test-support.ts";
 
 const es = languages.es.strings;
 const vi = languages.vi.strings;
@@ -30,26 +30,14 @@ describe("POST /v1/lookup/page: the lookup for a browser without JavaScript, ans
   });
 
   test("a rejection with a cure: why, the steps, the county's form as a link, and the deadline", async ({ ns }) => {
-    const rejected = (cureUrl: string) => ({
-      ...ana,
-      ballots: [
-        {
-          ballotId: "B-CURE",
-          evidence: [
-            { kind: "county" as const, status: "received" as const, occurredAtMs: Date.parse("2026-10-12T10:00:00Z") },
-            {
-              kind: "county" as const,
-              status: "rejected" as const,
-              occurredAtMs: Date.parse("2026-10-13T10:00:00Z"),
-              reasonCode: "signature_mismatch",
-              cureDeadline: "2026-12-01",
-              cureUrl,
-            },
-          ],
-        },
-      ],
-    });
-    await seedVoter(ns, rejected("https://county.example.gov/cure?ballot=B-CURE&lang=es"));
+    await seedVoter(
+      ns,
+      anaRejected({
+        reasonCode: "signature_mismatch",
+        cureDeadline: "2026-12-01",
+        cureUrl: "https://county.example.gov/cure?ballot=B-CURE&lang=es",
+      }),
+    );
     const answer = await postLookupPage(createTestApi(ns).app, { ...anaLookup, lang: "es" });
     const texts = es.ui.rejection;
     expect(answer.html).toContain(`<p class="status">${es.ui.statuses.cure_pending.label}</p>`);
@@ -62,23 +50,7 @@ describe("POST /v1/lookup/page: the lookup for a browser without JavaScript, ans
   });
 
   test("a cure address that is not a web link is not made a link", async ({ ns }) => {
-    await seedVoter(ns, {
-      ...ana,
-      ballots: [
-        {
-          ballotId: "B-CURE",
-          evidence: [
-            {
-              kind: "county",
-              status: "rejected",
-              occurredAtMs: Date.parse("2026-10-13T10:00:00Z"),
-              reasonCode: "signature_missing",
-              cureUrl: "javascript:alert(1)",
-            },
-          ],
-        },
-      ],
-    });
+    await seedVoter(ns, anaRejected({ reasonCode: "signature_missing", cureUrl: "javascript:alert(1)" }));
     const answer = await postLookupPage(createTestApi(ns).app, { ...anaLookup, lang: "vi" });
     expect(answer.status).toBe(200);
     expect(answer.html).not.toContain("javascript:");

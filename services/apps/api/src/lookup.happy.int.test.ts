@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@ballot/testing";
-import { ana, anaLookup, createTestApi, postLookup, seedVoter, testToday } from "./test-support.ts";
+import { ana, anaLookup, anaRejected, createTestApi, postLookup, seedVoter, testToday } from "./test-support.ts";
 
 describe("POST /v1/lookup finds the voter", () => {
   test("by name, MM-DD-YYYY birth date and ZIP: the ballot's status, timeline, expected delivery and a token", async ({
@@ -65,25 +65,14 @@ describe("POST /v1/lookup finds the voter", () => {
   });
 
   test("a rejected ballot that can be cured says why, by when and where", async ({ ns }) => {
-    await seedVoter(ns, {
-      ...ana,
-      ballots: [
-        {
-          ballotId: "B-CURE",
-          evidence: [
-            { kind: "county", status: "received", occurredAtMs: Date.parse("2026-10-12T10:00:00Z") },
-            {
-              kind: "county",
-              status: "rejected",
-              occurredAtMs: Date.parse("2026-10-13T10:00:00Z"),
-              reasonCode: "signature_mismatch",
-              cureDeadline: "2026-12-01",
-              cureUrl: "https://county.example.gov/cure?ballot=B-CURE",
-            },
-          ],
-        },
-      ],
-    });
+    await seedVoter(
+      ns,
+      anaRejected({
+        reasonCode: "signature_mismatch",
+        cureDeadline: "2026-12-01",
+        cureUrl: "https://county.example.gov/cure?ballot=B-CURE",
+      }),
+    );
     const answer = await postLookup(createTestApi(ns).app, anaLookup);
     expect(answer.status).toBe(200);
     expect(answer.body.ballots?.[0]).toMatchObject({

@@ -117,6 +117,27 @@ export const ana: SeedVoter = {
   ],
 };
 
+/**
+ * Ana with one ballot that her county received and then rejected, with what the county said about it (reason, cure
+ * deadline and form).
+ */
+export const anaRejected = (rejection: {
+  readonly reasonCode: string;
+  readonly cureDeadline?: string;
+  readonly cureUrl?: string;
+}): SeedVoter => ({
+  ...ana,
+  ballots: [
+    {
+      ballotId: "B-CURE",
+      evidence: [
+        { kind: "county", status: "received", occurredAtMs: Date.parse("2026-10-12T10:00:00Z") },
+        { kind: "county", status: "rejected", occurredAtMs: Date.parse("2026-10-13T10:00:00Z"), ...rejection },
+      ],
+    },
+  ],
+});
+
 /** Ana's details as a voter types them into the form. */
 export const anaLookup = { firstName: "Ana", lastName: "Lee", dateOfBirth: "12-31-1980", zip: "95616" };
 

@@ -1,6 +1,6 @@
+import { fill, languages } from "@ballot/voter-text";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fill, languages } from "../src/i18n/index.ts";
 import { screenshotPath, seriousAccessibilityViolations, usDate, withStackAndBrowser } from "./browser.ts";
 
 // The whole voter journey against the real stack (API, Redis, NATS): look up, sign up, change, unsubscribe.

@@ -1,6 +1,6 @@
+import { languages } from "@ballot/voter-text";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { languages } from "../src/i18n/index.ts";
 import { screenshotPath, seriousAccessibilityViolations, usDate, withStackAndBrowser } from "./browser.ts";
 
 const running = withStackAndBrowser({ voters: 300, seed: 11 });

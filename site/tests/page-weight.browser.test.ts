@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { siteDistDir } from "@ballot/local-stack/paths";
+import { languageCodes, pathOf } from "@ballot/voter-text";
 import { describe, expect, it } from "vitest";
-import { languageCodes, pathOf } from "../src/i18n/index.ts";
 
 const budgetBytes = 30 * 1024;
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { serveSite } from "@ballot/local-stack/site";
+import { languageCodes, languages, type PageName, pages, pathOf } from "@ballot/voter-text";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { languageCodes, languages, type PageName, pages, pathOf } from "../src/i18n/index.ts";
 import { launchChromium, seriousAccessibilityViolations } from "./browser.ts";
 
 // The static pages need no API: the site server alone, with /v1 pointing nowhere.
@@ -154,7 +154,7 @@ describe("language switcher", () => {
 
   it("every translation is marked as needing review by a certified translator", () => {
     for (const code of languageCodes.filter((code) => code !== "en")) {
-      const source = readFileSync(new URL(`../src/i18n/${code}.ts`, import.meta.url), "utf8");
+      const source = readFileSync(new URL(`../../services/lib/voter-text/src/${code}.ts`, import.meta.url), "utf8");
       expect(source, code).toMatch(/certified translator/);
       expect(languages[code].strings.reviewed, code).toBe(false);
       expect(languages[code].strings.site.unreviewed.length, code).toBeGreaterThan(0);

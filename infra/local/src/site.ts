@@ -17,7 +17,11 @@ const stampFile = join(siteDistDir, ".build-stamp");
 
 /** Builds the Astro site unless the last build is newer than every source file. Returns whether it built. */
 export async function ensureSiteBuilt(onLine: (line: string) => void = () => {}): Promise<boolean> {
-  const sources = ["src", "public", "astro.config.mjs", "package.json"].map((name) => join(siteDir, name));
+  // The voter-facing texts live in their own package (services/lib/voter-text); a change there is a change of the site.
+  const sources = [
+    ...["src", "public", "astro.config.mjs", "package.json"].map((name) => join(siteDir, name)),
+    join(siteDir, "../services/lib/voter-text/src"),
+  ];
   const newestSource = Math.max(...sources.filter((path) => existsSync(path)).map(newestChange));
   if (existsSync(stampFile) && statSync(stampFile).mtimeMs >= newestSource) return false;
   await new Promise<void>((resolve, reject) => {

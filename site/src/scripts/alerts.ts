@@ -1,6 +1,6 @@
 // The alerts page: shows the voter's alerts (GET /v1/subscriptions), saves changes (PUT) and unsubscribes (DELETE),
 // with the token the lookup left in this tab's sessionStorage. Every text comes from the page's own strings.
-import type { AlertsUiStrings } from "../i18n/index.ts";
+import type { AlertsUiStrings } from "@ballot/voter-text";
 import { apiBase, byId, el, errorSummary, pageStrings, waitText } from "./page.ts";
 import { forgetVoterToken, voterToken } from "./voter-token.ts";
 

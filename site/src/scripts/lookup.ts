@@ -1,6 +1,8 @@
 // The lookup form: checks what can be checked here, posts the details to the API, and shows the ballot's status,
 // what each step means, who it waits on and how fresh it is. Every text comes from the page's own strings (one
 // language per page, in #ui-strings), so this one script serves all ten languages.
+
+import { fill, type UiStrings } from "@ballot/voter-text";
 import {
   agoText,
   curableReasons,
@@ -14,8 +16,7 @@ import {
   type StatusName,
   safeWebUrl,
   waitingOn,
-} from "../i18n/ballot-status.ts";
-import { fill, type UiStrings } from "../i18n/index.ts";
+} from "@ballot/voter-text/ballot-status";
 import { apiBase, byId, el, errorSummary, pageStrings } from "./page.ts";
 import { saveVoterToken } from "./voter-token.ts";
 

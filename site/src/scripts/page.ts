@@ -16,7 +16,7 @@ export const pageStrings = <T>(): T => JSON.parse(document.getElementById("ui-st
 /** Where the API is: the page's own origin unless the build says otherwise. */
 export const apiBase = document.querySelector<HTMLMetaElement>('meta[name="api-base"]')?.content ?? "";
 
-export { waitText } from "../i18n/ballot-status.ts";
+export { waitText } from "@ballot/voter-text/ballot-status";
 
 export interface FieldProblem<Field extends string> {
   readonly field?: Field | undefined;

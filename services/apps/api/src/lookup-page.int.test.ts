@@ -1,5 +1,5 @@
-import { languages } from "@ballot/site/i18n";
 import { describe, expect, test } from "@ballot/testing";
+import { languages } from "@ballot/voter-text";
 import { ana, anaLookup, anaRejected, createTestApi, postLookupPage, seedVoter } from "./test-support.ts";
 
 const es = languages.es.strings;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { fill, type Language, type LanguageCode, languages, pathOf } from "@ballot/site/i18n";
+import { fill, type Language, type LanguageCode, languages, pathOf } from "@ballot/voter-text";
 import {
   agoText,
   curableReasons,
@@ -12,7 +12,7 @@ import {
   onTheWayToVoter,
   safeWebUrl,
   waitingOn,
-} from "@ballot/site/i18n/ballot-status";
+} from "@ballot/voter-text/ballot-status";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { BallotView } from "./ballot-view.ts";
@@ -22,7 +22,7 @@ import type { LookupOutcome } from "./routes/lookup.ts";
 
 /**
  * The page a browser without JavaScript gets from the site's lookup form: the ballot's status with its timeline, in
- * the page's language, with the same words and rules as the site's lookup script (`@ballot/site/i18n`), or the
+ * the page's language, with the same words and rules as the site's lookup script (`@ballot/voter-text`), or the
  * problem and the form again. Plain HTML and one inline style (allowed by its hash); no script, no image.
  */
 

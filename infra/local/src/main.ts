@@ -92,7 +92,7 @@ print(`a second approver's token, to approve a broadcast someone else drafted: $
 print(`their messages (email, SMS, voice): ${stack.siteUrl}/outbox/ (files in ${stack.outboxDir})`);
 print(
   `the county's own files (CSV): INGEST_URL=${stack.ingestUrl} INGEST_COUNTY_TOKEN=${stack.countyToken} ` +
-    `pnpm county import voters|ballots|statuses --county ${stack.county} FILE`,
+    `pnpm county import statuses --county ${stack.county} FILE  (voters and ballots the same way)`,
 );
 print(
   `USPS feed files: INGEST_URL=${stack.ingestUrl} INGEST_FEED_TOKEN=${stack.feedToken} ` +

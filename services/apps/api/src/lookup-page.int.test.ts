@@ -27,6 +27,8 @@ describe("POST /v1/lookup/page: the lookup for a browser without JavaScript, ans
     expect(answer.html).not.toMatch(/v1\.[A-Za-z0-9_-]+\./);
     expect(answer.html).toContain(`<a href="https://ballots.example.org/es/alerts/">${es.alerts.resultLink}</a>`);
     expect(answer.headers.get("cache-control")).toBe("no-store");
+    // Spanish is machine-drafted: the page says so, as the site's pages do.
+    expect(answer.html).toContain(es.site.unreviewed);
   });
 
   test("a rejection with a cure: why, the steps, the county's form as a link, and the deadline", async ({ ns }) => {

@@ -278,7 +278,8 @@ export function lookupPage(
         text("a", 'class="skip" href="#main"', s.site.skipLink),
         tag("header", "", tag("p", "", text("a", attr("href", home), s.site.name))),
         tag("main", 'id="main"', text("h1", "", s.lookup.title), content),
-        tag("footer", "", text("p", "", s.site.footer)),
+        // A machine-drafted language says so on every page, this one too (see the site's README).
+        tag("footer", "", text("p", "", s.site.footer), s.reviewed ? "" : text("p", "", s.site.unreviewed)),
       ),
     );
   c.header("Content-Security-Policy", pageCsp);
